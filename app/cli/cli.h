@@ -1,0 +1,26 @@
+#pragma once
+
+#include "model/run.h"
+
+#include <QStringList>
+
+namespace vigia::cli {
+
+class CliContext;
+
+// Runs `vigia-engine ARGS...` (args exclude the program name) and returns the exit code. Needs a
+// QCoreApplication; `serve` runs its event loop.
+int run(const QStringList &args);
+
+// The verbs; each parses its own options and returns an exit code or throws UsageError / StoreError.
+int serveVerb(CliContext &context, const QStringList &args);
+int migrateVerb(CliContext &context, const QStringList &args);
+int enqueueVerb(CliContext &context, const QStringList &args);
+int runsVerb(CliContext &context, const QStringList &args);
+int dlqVerb(CliContext &context, const QStringList &args);
+int queuesVerb(CliContext &context, const QStringList &args);
+
+// Prints runs as a table, or as a JSON array with --json.
+void printRuns(CliContext &context, const QVector<Run> &runs, bool json);
+
+} // namespace vigia::cli

@@ -1,0 +1,115 @@
+#include "cli/clicontext.h"
+
+#include "engine/engine.h"
+#include "store/storefactory.h"
+#include "store/storeurl.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace vigia::cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+} // namespace
+
+CliContext::CliContext(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+    , m_registry(ExecutorRegistry::withBuiltins())
+{
+}
+
+Actor CliContext::actor() const
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+    return Actor{user};
+}
+
+VerbParser::VerbParser(const QString &command, const QString &description, int flags)
+    : m_command(command)
+    , m_json(flags & WithJson)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addHelpOption();
+    m_parser.addOption({QStringLiteral("db"),
+                        tr("Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).")
+                            .arg(StoreUrl::defaultUrl()),
+                        QStringLiteral("url")});
+    if (m_json)
+        m_parser.addOption({QStringLiteral("json"), tr("Print a JSON array instead of a table.")});
+}
+
+void VerbParser::addPositional(const QString &name, const QString &description, const QString &syntax)
+{
+    m_parser.addPositionalArgument(name, description, syntax);
+}
+
+bool VerbParser::parse(CliContext &context, const QStringList &args, int minPositional, int maxPositional)
+{
+    if (!m_parser.parse(QStringList{QStringLiteral("vigia-engine ") + m_command} + args))
+        throw UsageError{m_command + QStringLiteral(": ") + m_parser.errorText()};
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        context.out() << m_parser.helpText();
+        return false;
+    }
+    const int count = int(m_parser.positionalArguments().size());
+    if (count < minPositional)
+        throw UsageError{tr("%1: missing arguments (see --help)").arg(m_command)};
+    if (count > maxPositional) {
+        throw UsageError{
+            tr("%1: unexpected argument \"%2\"").arg(m_command, m_parser.positionalArguments().at(maxPositional))};
+    }
+    return true;
+}
+
+std::unique_ptr<Store> VerbParser::openStore() const
+{
+    const QString text = m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db"))
+                                                              : StoreUrl::defaultUrl();
+    QString error;
+    const std::optional<StoreUrl> url = StoreUrl::parse(text, &error);
+    if (!url)
+        throw UsageError{QStringLiteral("--db: ") + error};
+    std::unique_ptr<Store> store = vigia::openStore(*url);
+    ensureSchema(*store);
+    return store;
+}
+
+qint64 parseId(const QString &text, const QString &what)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        throw UsageError{tr("%1: \"%2\" is not a run id (a positive whole number)").arg(what, text)};
+    return id;
+}
+
+int parseInt(const QString &text, const QString &what, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw UsageError{tr("%1: \"%2\" is not a whole number from %3 to %4").arg(what, text).arg(min).arg(max)};
+    return value;
+}
+
+qint64 parseInstant(const QString &text, const QString &what)
+{
+    QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!at.isValid())
+        at = QDateTime::fromString(text, Qt::ISODate);
+    if (!at.isValid()) {
+        throw UsageError{
+            tr("%1: \"%2\" is not an ISO 8601 date-time (e.g. 2026-11-22T14:30:00Z or 2026-11-22T11:30:00-03:00)")
+                .arg(what, text)};
+    }
+    return at.toMSecsSinceEpoch();
+}
+
+} // namespace vigia::cli

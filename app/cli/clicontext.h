@@ -1,0 +1,71 @@
+#pragma once
+
+#include "executors/executorregistry.h"
+#include "store/store.h"
+#include "util/clock.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+
+namespace vigia::cli {
+
+// Exit codes every verb follows.
+enum ExitCode { Success = 0, Failure = 1, BadUsage = 2 };
+
+// Bad usage or bad input found by a verb: printed on stderr, exit code 2, nothing written.
+struct UsageError {
+    QString message;
+};
+
+// What every verb shares: output streams, the clock, the job kinds, who is acting.
+class CliContext {
+public:
+    CliContext(QTextStream &out, QTextStream &err);
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    Clock &clock() { return m_clock; }
+    const ExecutorRegistry &registry() const { return m_registry; }
+    // The operator named in the audit log: the OS user.
+    Actor actor() const;
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+    SystemClock m_clock;
+    ExecutorRegistry m_registry;
+};
+
+// Option parsing for one verb: --help, --db URL and, for listing verbs, --json.
+class VerbParser {
+public:
+    enum Flag { NoFlags = 0, WithJson = 1 };
+    VerbParser(const QString &command, const QString &description, int flags = NoFlags);
+
+    QCommandLineParser &parser() { return m_parser; }
+    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
+    void addPositional(const QString &name, const QString &description, const QString &syntax = {});
+
+    // Parses; returns false when help was printed and the verb should return Success. Throws UsageError.
+    bool parse(CliContext &context, const QStringList &args, int minPositional, int maxPositional);
+    QStringList positional() const { return m_parser.positionalArguments(); }
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+    bool json() const { return m_json && m_parser.isSet(QStringLiteral("json")); }
+
+    // Opens the database named by --db (or the default), migrating an older schema and refusing a newer one.
+    std::unique_ptr<Store> openStore() const;
+
+private:
+    QString m_command;
+    QCommandLineParser m_parser;
+    bool m_json;
+};
+
+// Parsing helpers that throw UsageError naming the option and the value.
+qint64 parseId(const QString &text, const QString &what);
+int parseInt(const QString &text, const QString &what, int min, int max);
+qint64 parseInstant(const QString &text, const QString &what);
+
+} // namespace vigia::cli

@@ -1,0 +1,34 @@
+#include "cli/cli.h"
+#include "cli/clicontext.h"
+#include "store/storefactory.h"
+#include "store/storeurl.h"
+
+#include <QCoreApplication>
+
+namespace vigia::cli {
+
+int migrateVerb(CliContext &context, const QStringList &args)
+{
+    VerbParser parser(QStringLiteral("migrate"),
+                      QCoreApplication::translate("Cli", "Bring the database schema up to date. A database newer "
+                                                         "than this program is refused, never changed."));
+    if (!parser.parse(context, args, 0, 0))
+        return Success;
+    const QString text = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : StoreUrl::defaultUrl();
+    QString error;
+    const std::optional<StoreUrl> url = StoreUrl::parse(text, &error);
+    if (!url)
+        throw UsageError{QStringLiteral("--db: ") + error};
+    std::unique_ptr<Store> store = openStore(*url);
+    const int before = store->schemaVersion();
+    store->migrate();
+    const int after = store->schemaVersion();
+    if (before == after)
+        context.out() << QCoreApplication::translate("Cli", "schema is current (version %1)").arg(after) << '\n';
+    else
+        context.out() << QCoreApplication::translate("Cli", "schema migrated from version %1 to %2").arg(before).arg(after)
+                      << '\n';
+    return Success;
+}
+
+} // namespace vigia::cli

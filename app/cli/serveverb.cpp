@@ -1,0 +1,102 @@
+// `vigia-engine serve`: the engine headless, until SIGINT/SIGTERM, with a live summary on a terminal.
+#include "cli/cli.h"
+#include "cli/clicontext.h"
+#include "cli/demoworkload.h"
+#include "cli/signalwatcher.h"
+#include "cli/summaryline.h"
+#include "engine/engine.h"
+#include "store/storefactory.h"
+#include "store/storeurl.h"
+#include "util/logging.h"
+
+#include <QCoreApplication>
+
+#include <unistd.h>
+
+namespace vigia::cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+} // namespace
+
+int serveVerb(CliContext &context, const QStringList &args)
+{
+    VerbParser parser(QStringLiteral("serve"),
+                      tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
+                         "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
+                         "second signal stops at once."));
+    parser.addOption({QStringLiteral("concurrency"), tr("Runs executing at once on this node (default 8)."),
+                      QStringLiteral("n"), QStringLiteral("8")});
+    parser.addOption({QStringLiteral("node"), tr("This node's name (default: host:pid)."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("lease"), tr("Seconds a running run stays leased without a heartbeat "
+                                                  "(default 30)."),
+                      QStringLiteral("seconds"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("drain"), tr("Seconds to let running runs finish on shutdown (default 30)."),
+                      QStringLiteral("seconds"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("poll-ms"), tr("How often to look for runs enqueued by other processes "
+                                                    "(default 250)."),
+                      QStringLiteral("ms"), QStringLiteral("250")});
+    parser.addOption({QStringLiteral("demo"), tr("Enqueue a small demo workload every second.")});
+    parser.addOption({QStringLiteral("quiet"), tr("No summary line.")});
+    if (!parser.parse(context, args, 0, 0))
+        return Success;
+
+    EngineConfig config;
+    config.concurrency = parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1,
+                                  10000);
+    config.nodeId = parser.value(QStringLiteral("node"));
+    config.leaseMs = qint64(parseInt(parser.value(QStringLiteral("lease")), QStringLiteral("--lease"), 1, 3600)) * 1000;
+    config.pollIntervalMs = parseInt(parser.value(QStringLiteral("poll-ms")), QStringLiteral("--poll-ms"), 10, 60000);
+    const qint64 drainMs =
+        qint64(parseInt(parser.value(QStringLiteral("drain")), QStringLiteral("--drain"), 0, 24 * 3600)) * 1000;
+
+    // Open once here: a bad URL or a newer schema is reported before any thread starts.
+    const std::unique_ptr<Store> check = parser.openStore();
+    const QString urlText =
+        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : StoreUrl::defaultUrl();
+    QString error;
+    const StoreUrl url = *StoreUrl::parse(urlText, &error);
+
+    Engine engine(config, [url] { return openStore(url); }, &context.clock(), context.registry());
+    int exitCode = Success;
+    SignalWatcher watcher;
+    int signalsSeen = 0;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &engine, [&](int) {
+        ++signalsSeen;
+        engine.stop(signalsSeen == 1 ? drainMs : 0);
+    });
+    QObject::connect(&engine, &Engine::failed, &engine, [&](const QString &message) {
+        context.err() << "vigia-engine: " << message << '\n';
+        exitCode = Failure;
+        QCoreApplication::exit(Failure);
+    });
+    QObject::connect(&engine, &Engine::stopped, &engine, [&] { QCoreApplication::exit(exitCode); });
+
+    SummaryLine summary(context.out(), ::isatty(STDOUT_FILENO) == 1, 60);
+    if (!parser.isSet(QStringLiteral("quiet")))
+        QObject::connect(&engine, &Engine::statsUpdated, &summary, &SummaryLine::update);
+
+    DemoWorkload demo(engine);
+    QObject::connect(&engine, &Engine::started, &engine, [&] {
+        context.out() << tr("vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
+                             .arg(QCoreApplication::applicationVersion(), urlText, engine.config().nodeId)
+                      << '\n';
+        context.out().flush();
+        if (parser.isSet(QStringLiteral("demo"))) {
+            try {
+                demo.start();
+            } catch (const StoreError &e) {
+                context.err() << "vigia-engine: demo: " << e.message() << '\n';
+            }
+        }
+    });
+    engine.start();
+    const int code = QCoreApplication::exec();
+    summary.finish();
+    return code;
+}
+
+} // namespace vigia::cli

@@ -1,0 +1,13 @@
+// vigia-engine: the headless job engine and the operator's command line.
+#include "cli/cli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vigia"));
+    QCoreApplication::setOrganizationName(QStringLiteral("vigia"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIA_VERSION));
+    return vigia::cli::run(QCoreApplication::arguments().mid(1));
+}

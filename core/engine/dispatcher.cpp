@@ -1,0 +1,338 @@
+#include "engine/dispatcher.h"
+
+#include "engine/completioninbox.h"
+#include "engine/workerpool.h"
+#include "util/alarm.h"
+#include "util/clock.h"
+#include "util/logging.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QMetaMethod>
+
+namespace vigia {
+
+QString defaultNodeId()
+{
+    return QHostInfo::localHostName() + u':' + QString::number(QCoreApplication::applicationPid());
+}
+
+namespace {
+// After a database error, retry with growing pauses up to this bound; results wait in memory meanwhile.
+constexpr qint64 MaxStoreRetryMs = 10'000;
+constexpr int RescueBatch = 500;
+
+QString outcomeName(RunResult::Outcome outcome)
+{
+    switch (outcome) {
+    case RunResult::Outcome::Succeeded:
+        return QStringLiteral("succeeded");
+    case RunResult::Outcome::Failed:
+        return QStringLiteral("failed");
+    case RunResult::Outcome::TimedOut:
+        return QStringLiteral("timeout");
+    case RunResult::Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    case RunResult::Outcome::Interrupted:
+        return QStringLiteral("interrupted");
+    }
+    return {};
+}
+} // namespace
+
+Dispatcher::Dispatcher(EngineConfig config, StoreOpener opener, Clock *clock)
+    : m_config(std::move(config))
+    , m_opener(std::move(opener))
+    , m_clock(clock)
+    , m_wakeAlarm(new Alarm(clock, this))
+    , m_heartbeatAlarm(new Alarm(clock, this))
+    , m_statsAlarm(new Alarm(clock, this))
+    , m_drainAlarm(new Alarm(clock, this))
+    , m_random(m_config.randomSeed != 0 ? m_config.randomSeed : QRandomGenerator::system()->generate())
+{
+    connect(m_wakeAlarm, &Alarm::rang, this, &Dispatcher::requestPass);
+    connect(m_heartbeatAlarm, &Alarm::rang, this, &Dispatcher::heartbeat);
+    connect(m_statsAlarm, &Alarm::rang, this, &Dispatcher::publishStats);
+    connect(m_drainAlarm, &Alarm::rang, this, [this] {
+        qCInfo(lcEngine) << "drain timeout reached; handing back" << m_inFlight.size() << "running runs";
+        m_pool->interruptAll();
+    });
+}
+
+Dispatcher::~Dispatcher() = default;
+
+void Dispatcher::attach(WorkerPool *pool, CompletionInbox *inbox)
+{
+    m_pool = pool;
+    m_inbox = inbox;
+}
+
+void Dispatcher::start()
+{
+    try {
+        m_store = m_opener();
+    } catch (const StoreError &error) {
+        emit failed(error.message());
+        return;
+    }
+    qCInfo(lcEngine).noquote() << "engine node" << m_config.nodeId << "started with concurrency"
+                               << m_config.concurrency << "on" << m_store->backend();
+    emit started();
+    heartbeat();
+    publishStats();
+    requestPass();
+}
+
+void Dispatcher::requestPass()
+{
+    if (m_passPending || m_stopped)
+        return;
+    m_passPending = true;
+    QMetaObject::invokeMethod(this, &Dispatcher::pass, Qt::QueuedConnection);
+}
+
+void Dispatcher::pass()
+{
+    m_passPending = false;
+    if (!m_store || m_stopped)
+        return;
+    const qint64 now = m_clock->nowMs();
+    QVector<RunEvent> events;
+    const bool wantEvents = isSignalConnected(QMetaMethod::fromSignal(&Dispatcher::runEvents));
+    for (const RunResult &result : m_inbox->take()) {
+        m_inFlight.erase(result.run.id);
+        m_unwritten.append(toCompletion(result, now));
+    }
+    const int free = m_draining ? 0 : std::max(0, m_config.concurrency - int(m_inFlight.size()));
+    ExchangeResult exchanged;
+    try {
+        exchanged = m_store->exchange(m_unwritten, {m_config.nodeId, free, now, now + m_config.leaseMs});
+    } catch (const StoreError &error) {
+        m_storeRetryMs = std::clamp<qint64>(m_storeRetryMs * 2, 100, MaxStoreRetryMs);
+        qCWarning(lcEngine).noquote() << "database unavailable, retrying in" << m_storeRetryMs << "ms:"
+                                      << error.message();
+        m_wakeAlarm->setDeadline(now + m_storeRetryMs);
+        return;
+    }
+    m_storeRetryMs = 0;
+    const std::unordered_set<qint64> applied(exchanged.finished.cbegin(), exchanged.finished.cend());
+    for (const Completion &completion : std::as_const(m_unwritten)) {
+        if (applied.count(completion.runId) == 0) {
+            // The run was no longer ours: a rescuer or an operator got there first. At-least-once delivery.
+            qCInfo(lcEngine) << "result of run" << completion.runId << "not written: its lease was lost";
+            continue;
+        }
+        count(completion);
+        if (wantEvents) {
+            events.append({completion.runId, {}, {}, completion.newState, completion.attempt, completion.finishedAt,
+                           completion.error});
+        }
+    }
+    m_unwritten.clear();
+
+    for (const Run &run : std::as_const(exchanged.claimed)) {
+        m_inFlight.insert(run.id);
+        if (wantEvents)
+            events.append({run.id, run.queue, run.kind, RunState::Running, run.attempt, now, {}});
+    }
+    m_counters.started += exchanged.claimed.size();
+    m_counters.running = int(m_inFlight.size());
+    m_pool->start(exchanged.claimed);
+    if (!events.isEmpty())
+        emit runEvents(events);
+
+    if (m_draining && m_inFlight.empty()) {
+        finishStop();
+        return;
+    }
+    armWakeUp(free > 0 && exchanged.claimed.size() == free);
+}
+
+void Dispatcher::armWakeUp(bool moreWork)
+{
+    if (moreWork) {
+        requestPass();
+        return;
+    }
+    if (m_draining)
+        return;
+    const qint64 now = m_clock->nowMs();
+    qint64 next = now + m_config.pollIntervalMs;
+    try {
+        const qint64 due = m_store->nextDueAt();
+        if (due > 0)
+            next = std::min(next, std::max(due, now));
+    } catch (const StoreError &) {
+        // The next pass reports the failure; polling continues meanwhile.
+    }
+    m_wakeAlarm->setDeadline(next);
+}
+
+const RetryPolicy &Dispatcher::retryPolicyFor(const Run &run)
+{
+    if (run.jobId <= 0)
+        return m_config.defaultRetry;
+    auto it = m_jobPolicies.find(run.jobId);
+    if (it == m_jobPolicies.end()) {
+        RetryPolicy policy = m_config.defaultRetry;
+        try {
+            if (const std::optional<JobDef> job = m_store->job(run.jobId))
+                policy = job->retry;
+        } catch (const StoreError &error) {
+            qCWarning(lcEngine).noquote() << "using the default retry policy for run" << run.id << error.message();
+            return m_config.defaultRetry;
+        }
+        it = m_jobPolicies.emplace(run.jobId, policy).first;
+    }
+    return it->second;
+}
+
+Completion Dispatcher::toCompletion(const RunResult &result, qint64 now)
+{
+    Completion c;
+    c.runId = result.run.id;
+    c.attempt = result.run.attempt;
+    c.node = m_config.nodeId;
+    c.startedAt = result.startedAt;
+    c.finishedAt = result.finishedAt;
+    c.error = result.error;
+    c.result = result.result;
+    c.outcome = outcomeName(result.outcome);
+    switch (result.outcome) {
+    case RunResult::Outcome::Succeeded:
+        c.newState = RunState::Succeeded;
+        break;
+    case RunResult::Outcome::Failed:
+    case RunResult::Outcome::TimedOut:
+        if (result.run.attempt >= result.run.maxAttempts) {
+            c.newState = RunState::Dead;
+        } else {
+            c.newState = RunState::Retryable;
+            c.nextRunAt = result.finishedAt + retryPolicyFor(result.run).delayMs(result.run.attempt, m_random);
+        }
+        break;
+    case RunResult::Outcome::Cancelled:
+        c.newState = RunState::Cancelled;
+        break;
+    case RunResult::Outcome::Interrupted:
+        // Shutdown is not the run's fault: it goes back to the queue and the attempt does not count.
+        c.newState = RunState::Available;
+        c.nextRunAt = now;
+        c.refundAttempt = true;
+        break;
+    }
+    return c;
+}
+
+void Dispatcher::count(const Completion &completion)
+{
+    switch (completion.newState) {
+    case RunState::Succeeded:
+        ++m_counters.succeeded;
+        break;
+    case RunState::Retryable:
+        ++m_counters.retried;
+        break;
+    case RunState::Dead:
+        ++m_counters.dead;
+        break;
+    case RunState::Cancelled:
+        ++m_counters.cancelled;
+        break;
+    default:
+        break;
+    }
+    if (completion.outcome == QLatin1String("timeout"))
+        ++m_counters.timedOut;
+    if (completion.rescued)
+        ++m_counters.rescued;
+}
+
+void Dispatcher::heartbeat()
+{
+    if (!m_store || m_stopped)
+        return;
+    const qint64 now = m_clock->nowMs();
+    m_heartbeatAlarm->setDeadline(now + std::max<qint64>(1, m_config.leaseMs / 3));
+    try {
+        for (qint64 runId : m_store->renewLeases(m_config.nodeId, now + m_config.leaseMs)) {
+            if (m_inFlight.count(runId))
+                m_pool->cancel(runId);
+        }
+        // Rescue runs whose node stopped renewing their lease (it crashed, hung or lost the network).
+        for (const Run &run : m_store->expiredLeases(now, RescueBatch)) {
+            Completion c;
+            c.runId = run.id;
+            c.attempt = run.attempt;
+            c.node = run.leaseOwner;
+            c.guard = Completion::Guard::ExpiredLease;
+            c.startedAt = run.startedAt;
+            c.finishedAt = now;
+            c.outcome = QStringLiteral("lease-expired");
+            c.error = QCoreApplication::translate("Dispatcher", "lease expired: node %1 stopped renewing it")
+                          .arg(run.leaseOwner);
+            c.rescued = true;
+            c.newState = run.attempt >= run.maxAttempts ? RunState::Dead : RunState::Retryable;
+            c.nextRunAt = now;
+            qCInfo(lcEngine).noquote() << "rescuing run" << run.id << "of node" << run.leaseOwner;
+            m_unwritten.append(c);
+        }
+    } catch (const StoreError &error) {
+        qCWarning(lcEngine).noquote() << "heartbeat failed:" << error.message();
+    }
+    requestPass();
+}
+
+void Dispatcher::publishStats()
+{
+    if (!m_store || m_stopped)
+        return;
+    m_statsAlarm->setDeadline(m_clock->nowMs() + m_config.statsIntervalMs);
+    if (!isSignalConnected(QMetaMethod::fromSignal(&Dispatcher::statsUpdated)))
+        return;
+    EngineStats stats;
+    stats.at = m_clock->nowMs();
+    stats.counters = m_counters;
+    try {
+        stats.queues = m_store->queueStats();
+    } catch (const StoreError &error) {
+        qCWarning(lcEngine).noquote() << "statistics unavailable:" << error.message();
+    }
+    emit statsUpdated(stats);
+}
+
+void Dispatcher::cancelLocal(qint64 runId)
+{
+    if (m_inFlight.count(runId))
+        m_pool->cancel(runId);
+}
+
+void Dispatcher::stop(qint64 drainMs)
+{
+    if (m_stopped)
+        return;
+    m_draining = true;
+    qCInfo(lcEngine) << "stopping: no new claims; waiting up to" << drainMs << "ms for" << m_inFlight.size()
+                     << "running runs";
+    if (!m_store) {
+        finishStop();
+        return;
+    }
+    m_drainAlarm->setDeadline(m_clock->nowMs() + drainMs);
+    requestPass();
+}
+
+void Dispatcher::finishStop()
+{
+    publishStats();
+    m_stopped = true;
+    m_wakeAlarm->clear();
+    m_heartbeatAlarm->clear();
+    m_statsAlarm->clear();
+    m_drainAlarm->clear();
+    m_store.reset();
+    qCInfo(lcEngine) << "engine stopped";
+    emit stopped();
+}
+
+} // namespace vigia

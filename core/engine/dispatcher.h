@@ -1,0 +1,84 @@
+#pragma once
+
+#include "engine/engineconfig.h"
+#include "engine/runresult.h"
+#include "model/queue.h"
+#include "store/storefactory.h"
+
+#include <QObject>
+#include <QRandomGenerator>
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace vigia {
+
+class Alarm;
+class Clock;
+class CompletionInbox;
+class WorkerPool;
+
+struct EngineStats {
+    qint64 at = 0;
+    QVector<QueueStats> queues;
+    EngineCounters counters;
+};
+
+// The engine's coordinator, on its own thread with its own database connection: claims due runs in batches,
+// hands them to the workers, writes their results back in batches, keeps leases alive, rescues runs of dead
+// nodes, and publishes events and statistics.
+class Dispatcher : public QObject {
+    Q_OBJECT
+public:
+    Dispatcher(EngineConfig config, StoreOpener opener, Clock *clock);
+    ~Dispatcher() override;
+
+    void attach(WorkerPool *pool, CompletionInbox *inbox);
+
+    // All of these run on the dispatcher's thread (invoke them queued from elsewhere).
+    void start();
+    void requestPass();
+    void cancelLocal(qint64 runId);
+    void stop(qint64 drainMs);
+
+signals:
+    void started();
+    void failed(const QString &message);
+    void runEvents(const QVector<vigia::RunEvent> &events);
+    void statsUpdated(const vigia::EngineStats &stats);
+    void stopped();
+
+private:
+    void pass();
+    void heartbeat();
+    void publishStats();
+    void armWakeUp(bool moreWork);
+    Completion toCompletion(const RunResult &result, qint64 now);
+    const RetryPolicy &retryPolicyFor(const Run &run);
+    void count(const Completion &completion);
+    void finishStop();
+
+    EngineConfig m_config;
+    StoreOpener m_opener;
+    Clock *m_clock;
+    WorkerPool *m_pool = nullptr;
+    CompletionInbox *m_inbox = nullptr;
+    std::unique_ptr<Store> m_store;
+    Alarm *m_wakeAlarm;
+    Alarm *m_heartbeatAlarm;
+    Alarm *m_statsAlarm;
+    Alarm *m_drainAlarm;
+    std::unordered_set<qint64> m_inFlight;
+    QVector<Completion> m_unwritten; // results not yet in the database (kept across database errors)
+    std::unordered_map<qint64, RetryPolicy> m_jobPolicies;
+    QRandomGenerator m_random;
+    EngineCounters m_counters;
+    bool m_passPending = false;
+    bool m_draining = false;
+    bool m_stopped = false;
+    qint64 m_storeRetryMs = 0;
+};
+
+} // namespace vigia
+
+Q_DECLARE_METATYPE(vigia::EngineStats)

@@ -1,0 +1,126 @@
+#include "engine/engine.h"
+
+#include "engine/completioninbox.h"
+#include "engine/enqueue.h"
+#include "engine/workerpool.h"
+#include "util/clock.h"
+#include "util/logging.h"
+#include "util/ownedthread.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace vigia {
+
+Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const ExecutorRegistry &registry,
+               QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_opener(std::move(opener))
+    , m_clock(clock)
+    , m_registry(registry)
+{
+    if (m_config.nodeId.isEmpty())
+        m_config.nodeId = defaultNodeId();
+    m_config.concurrency = std::max(1, m_config.concurrency);
+    qRegisterMetaType<QVector<vigia::RunEvent>>();
+    qRegisterMetaType<vigia::EngineStats>();
+}
+
+Engine::~Engine()
+{
+    if (m_inbox)
+        m_inbox->setWake({});
+    m_dispatcher.reset(); // joins the dispatcher thread: nothing posts to the workers after this
+    m_pool.reset();
+}
+
+void Engine::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    auto dispatcher = std::make_unique<Dispatcher>(m_config, m_opener, m_clock);
+    Dispatcher *d = dispatcher.get();
+    connect(d, &Dispatcher::started, this, &Engine::started);
+    connect(d, &Dispatcher::failed, this, [this](const QString &message) {
+        m_running = false;
+        emit failed(message);
+    });
+    connect(d, &Dispatcher::runEvents, this, &Engine::runEvents);
+    connect(d, &Dispatcher::statsUpdated, this, &Engine::statsUpdated);
+    connect(d, &Dispatcher::stopped, this, [this] {
+        m_running = false;
+        emit stopped();
+    });
+    m_inbox = std::make_unique<CompletionInbox>();
+    m_inbox->setWake([d] { QMetaObject::invokeMethod(d, &Dispatcher::requestPass, Qt::QueuedConnection); });
+    const int threads = m_config.workerThreads > 0
+                            ? m_config.workerThreads
+                            : std::min(m_config.concurrency, std::max(1, QThread::idealThreadCount()));
+    m_pool = std::make_unique<WorkerPool>(threads, m_registry, m_clock, *m_inbox, m_config.defaultTimeoutMs);
+    d->attach(m_pool.get(), m_inbox.get());
+    m_dispatcher = std::make_unique<OwnedThread<Dispatcher>>(QStringLiteral("vigia-dispatcher"), std::move(dispatcher));
+    QMetaObject::invokeMethod(d, &Dispatcher::start, Qt::QueuedConnection);
+}
+
+void Engine::stop(qint64 drainMs)
+{
+    if (!m_dispatcher || !m_running) {
+        QMetaObject::invokeMethod(this, &Engine::stopped, Qt::QueuedConnection);
+        return;
+    }
+    Dispatcher *d = m_dispatcher->object();
+    QMetaObject::invokeMethod(d, [d, drainMs] { d->stop(drainMs); }, Qt::QueuedConnection);
+}
+
+Store &Engine::store()
+{
+    if (!m_store)
+        m_store = m_opener();
+    return *m_store;
+}
+
+QVector<EnqueueResult> Engine::enqueue(const QVector<NewRun> &runs)
+{
+    QVector<EnqueueResult> results = enqueueRuns(store(), m_registry, runs, m_clock->nowMs());
+    wake();
+    return results;
+}
+
+Store::CancelResult Engine::cancel(qint64 runId, const Actor &actor)
+{
+    const Store::CancelResult result = store().cancel(runId, actor, m_clock->nowMs());
+    if (m_dispatcher) {
+        Dispatcher *d = m_dispatcher->object();
+        if (result == Store::CancelResult::CancelRequested)
+            QMetaObject::invokeMethod(d, [d, runId] { d->cancelLocal(runId); }, Qt::QueuedConnection);
+    }
+    return result;
+}
+
+void Engine::wake()
+{
+    if (!m_dispatcher)
+        return;
+    QMetaObject::invokeMethod(m_dispatcher->object(), &Dispatcher::requestPass, Qt::QueuedConnection);
+}
+
+void ensureSchema(Store &store)
+{
+    const int current = store.schemaVersion();
+    if (current > store.latestSchemaVersion()) {
+        throw StoreError(QCoreApplication::translate("Engine", "the database has schema version %1, newer than this "
+                                                               "program knows (%2); upgrade Vigia to use it")
+                             .arg(current)
+                             .arg(store.latestSchemaVersion()),
+                         StoreError::Kind::Schema);
+    }
+    if (current < store.latestSchemaVersion()) {
+        qCInfo(lcEngine) << "migrating the database from schema version" << current << "to"
+                         << store.latestSchemaVersion();
+        store.migrate();
+    }
+}
+
+} // namespace vigia

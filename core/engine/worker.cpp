@@ -1,0 +1,198 @@
+#include "engine/worker.h"
+
+#include "engine/completioninbox.h"
+#include "executors/executorregistry.h"
+#include "util/alarm.h"
+#include "util/clock.h"
+#include "util/logging.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace vigia {
+
+class Worker::Context final : public ExecutionContext {
+public:
+    Context(Worker &worker, const Run &run)
+        : m_worker(worker)
+        , m_run(run)
+    {
+        if (run.payload.size() > 2)
+            m_payload = QJsonDocument::fromJson(run.payload).object();
+    }
+
+    const Run &run() const override { return m_run; }
+    const QJsonObject &payload() const override { return m_payload; }
+    qint64 nowMs() const override { return m_worker.m_clock->nowMs(); }
+    void wakeAt(qint64 atMs, std::function<void()> callback) override
+    {
+        m_worker.addTimer(atMs, Timer{m_run.id, TimerKind::Wake, std::move(callback)});
+    }
+    QObject *threadContext() override { return &m_worker; }
+    void succeed(const QByteArray &resultJson) override
+    {
+        m_worker.finish(m_run.id, RunResult::Outcome::Succeeded, {}, resultJson);
+    }
+    void fail(const QString &reason) override { m_worker.finish(m_run.id, RunResult::Outcome::Failed, reason, {}); }
+
+private:
+    Worker &m_worker;
+    const Run &m_run;
+    QJsonObject m_payload;
+};
+
+struct Worker::Active {
+    Run run;
+    qint64 startedAt = 0;
+    std::unique_ptr<Execution> execution;
+    std::unique_ptr<Context> context;
+    std::vector<TimerMap::iterator> timers; // removed when the run ends, so no timer outlives its run
+    bool done = false;
+};
+
+Worker::Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs)
+    : m_registry(registry)
+    , m_clock(clock)
+    , m_inbox(inbox)
+    , m_defaultTimeoutMs(defaultTimeoutMs)
+    , m_alarm(new Alarm(clock, this))
+{
+    connect(m_alarm, &Alarm::rang, this, &Worker::onAlarm);
+}
+
+Worker::~Worker()
+{
+    // Executions may own Qt objects parented to this worker; abort them before QObject tears children down.
+    for (auto &entry : m_active) {
+        if (!entry.second->done)
+            entry.second->execution->abort();
+    }
+}
+
+void Worker::startRuns(const QVector<Run> &runs)
+{
+    for (const Run &run : runs)
+        startOne(run);
+    reap();
+}
+
+void Worker::startOne(const Run &run)
+{
+    auto active = std::make_unique<Active>();
+    active->run = run;
+    active->startedAt = m_clock->nowMs();
+    Active *raw = active.get();
+    m_active.emplace(run.id, std::move(active));
+    const Executor *executor = m_registry.find(run.kind);
+    if (!executor) {
+        finish(run.id, RunResult::Outcome::Failed,
+               QCoreApplication::translate("Worker", "no executor for kind \"%1\" on this node").arg(run.kind), {});
+        return;
+    }
+    raw->execution = executor->create();
+    raw->context = std::make_unique<Context>(*this, raw->run);
+    raw->execution->start(*raw->context);
+    if (!raw->done) {
+        const qint64 timeout = run.timeoutMs > 0 ? run.timeoutMs : m_defaultTimeoutMs;
+        addTimer(raw->startedAt + timeout, Timer{run.id, TimerKind::Timeout, {}});
+    }
+}
+
+void Worker::cancelRun(qint64 runId)
+{
+    auto it = m_active.find(runId);
+    if (it == m_active.end() || it->second->done)
+        return;
+    it->second->execution->abort();
+    finish(runId, RunResult::Outcome::Cancelled, QCoreApplication::translate("Worker", "cancelled by an operator"),
+           {});
+    reap();
+}
+
+void Worker::interruptAll()
+{
+    QVector<qint64> ids;
+    for (const auto &entry : m_active) {
+        if (!entry.second->done)
+            ids.append(entry.first);
+    }
+    for (qint64 id : ids) {
+        m_active.at(id)->execution->abort();
+        finish(id, RunResult::Outcome::Interrupted,
+               QCoreApplication::translate("Worker", "interrupted by engine shutdown"), {});
+    }
+    reap();
+}
+
+void Worker::finish(qint64 runId, RunResult::Outcome outcome, const QString &error, const QByteArray &result)
+{
+    auto it = m_active.find(runId);
+    if (it == m_active.end() || it->second->done)
+        return; // a late call after a timeout or cancel: the first verdict stands
+    Active &active = *it->second;
+    active.done = true;
+    for (TimerMap::iterator timer : active.timers)
+        m_timers.erase(timer);
+    active.timers.clear();
+    RunResult report;
+    report.run = active.run;
+    report.outcome = outcome;
+    report.error = error;
+    report.result = result;
+    report.startedAt = active.startedAt;
+    report.finishedAt = m_clock->nowMs();
+    m_finished.push_back(std::move(it->second));
+    m_active.erase(it);
+    m_inbox.post(std::move(report));
+    if (!m_reapPending) {
+        m_reapPending = true;
+        QMetaObject::invokeMethod(this, &Worker::reap, Qt::QueuedConnection);
+    }
+}
+
+void Worker::addTimer(qint64 atMs, Timer timer)
+{
+    auto active = m_active.find(timer.runId);
+    if (active == m_active.end() || active->second->done)
+        return;
+    active->second->timers.push_back(m_timers.emplace(atMs, std::move(timer)));
+    m_alarm->setDeadlineIfEarlier(atMs);
+}
+
+void Worker::onAlarm()
+{
+    const qint64 now = m_clock->nowMs();
+    while (!m_timers.empty() && m_timers.begin()->first <= now) {
+        const TimerMap::iterator first = m_timers.begin();
+        Timer timer = std::move(first->second);
+        auto it = m_active.find(timer.runId);
+        if (it != m_active.end()) {
+            auto &owned = it->second->timers;
+            owned.erase(std::remove(owned.begin(), owned.end(), first), owned.end());
+        }
+        m_timers.erase(first);
+        if (it == m_active.end() || it->second->done)
+            continue;
+        if (timer.kind == TimerKind::Timeout) {
+            it->second->execution->abort();
+            const qint64 limit = it->second->run.timeoutMs > 0 ? it->second->run.timeoutMs : m_defaultTimeoutMs;
+            finish(timer.runId, RunResult::Outcome::TimedOut,
+                   QCoreApplication::translate("Worker", "timeout: still running after %1 ms").arg(limit), {});
+        } else {
+            timer.callback();
+        }
+    }
+    if (!m_timers.empty())
+        m_alarm->setDeadline(m_timers.begin()->first);
+    reap();
+}
+
+void Worker::reap()
+{
+    m_reapPending = false;
+    m_finished.clear();
+}
+
+} // namespace vigia

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "engine/runresult.h"
+
+#include <QObject>
+
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+namespace vigia {
+
+class Alarm;
+class Clock;
+class CompletionInbox;
+class ExecutorRegistry;
+
+// Hosts executions on one thread's event loop. Executions are asynchronous, so one worker thread can hold many
+// runs at once (HTTP calls, sleeps); the dispatcher decides how many run in total.
+class Worker : public QObject {
+    Q_OBJECT
+public:
+    Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs);
+    ~Worker() override;
+
+    // Called through queued invocations from the dispatcher.
+    void startRuns(const QVector<vigia::Run> &runs);
+    void cancelRun(qint64 runId);
+    // Shutdown: every run still executing is aborted and reported as interrupted.
+    void interruptAll();
+
+private:
+    class Context;
+    struct Active;
+    enum class TimerKind { Timeout, Wake };
+    struct Timer {
+        qint64 runId;
+        TimerKind kind;
+        std::function<void()> callback;
+    };
+
+    using TimerMap = std::multimap<qint64, Timer>;
+
+    void startOne(const Run &run);
+    void finish(qint64 runId, RunResult::Outcome outcome, const QString &error, const QByteArray &result);
+    void addTimer(qint64 atMs, Timer timer);
+    void onAlarm();
+    void reap();
+
+    const ExecutorRegistry &m_registry;
+    Clock *m_clock;
+    CompletionInbox &m_inbox;
+    qint64 m_defaultTimeoutMs;
+    Alarm *m_alarm;
+    std::unordered_map<qint64, std::unique_ptr<Active>> m_active;
+    std::vector<std::unique_ptr<Active>> m_finished; // destroyed outside the execution's own call stack
+    TimerMap m_timers;
+    bool m_reapPending = false;
+};
+
+} // namespace vigia

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "model/run.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace vigia {
+
+// What an execution may ask of the worker that hosts it. Everything happens on the worker's thread.
+class ExecutionContext {
+public:
+    virtual ~ExecutionContext() = default;
+    virtual const Run &run() const = 0;
+    virtual const QJsonObject &payload() const = 0;
+    virtual qint64 nowMs() const = 0;
+    // Calls `callback` on the worker thread once the engine clock reaches `atMs`, unless the run ended first.
+    virtual void wakeAt(qint64 atMs, std::function<void()> callback) = 0;
+    // Parent for Qt objects the execution creates (network replies, processes): lives on the worker thread.
+    virtual QObject *threadContext() = 0;
+    // Ends the attempt. The first call counts; later ones (after a timeout or cancel) are ignored.
+    virtual void succeed(const QByteArray &resultJson = {}) = 0;
+    virtual void fail(const QString &reason) = 0;
+};
+
+// One attempt of one run. Must not block the worker thread: long work is asynchronous and ends with a call to
+// succeed() or fail() on the context.
+class Execution {
+public:
+    virtual ~Execution() = default;
+    virtual void start(ExecutionContext &context) = 0;
+    // The attempt timed out, was cancelled or the engine is shutting down: stop and release what is held.
+    virtual void abort() {}
+};
+
+// A job kind: validates payloads when runs are enqueued and creates executions. Shared by all worker threads,
+// so it holds no mutable state.
+class Executor {
+public:
+    virtual ~Executor() = default;
+    virtual QString kind() const = 0;
+    // Empty when the payload is acceptable, otherwise what is wrong with it.
+    virtual QString validate(const QJsonObject &payload) const = 0;
+    virtual std::unique_ptr<Execution> create() const = 0;
+};
+
+} // namespace vigia

@@ -1,0 +1,94 @@
+#include "store/migration.h"
+
+namespace vigia {
+
+// Times are INTEGER milliseconds since the Unix epoch (UTC). States and priorities follow model/run.h.
+const QVector<Migration> &sqliteMigrations()
+{
+    static const QVector<Migration> migrations{
+        {1,
+         "queues, jobs, runs, attempts, audit log",
+         {
+             QStringLiteral(R"(CREATE TABLE queues (
+                name TEXT PRIMARY KEY,
+                concurrency INTEGER NOT NULL DEFAULT 10 CHECK (concurrency > 0),
+                paused INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+             QStringLiteral("INSERT INTO queues (name, concurrency, paused, created_at, updated_at) "
+                            "VALUES ('default', 10, 0, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), "
+                            "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"),
+             QStringLiteral(R"(CREATE TABLE jobs (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                queue TEXT NOT NULL REFERENCES queues(name),
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL DEFAULT '{}',
+                priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 0 AND 3),
+                max_attempts INTEGER NOT NULL DEFAULT 4 CHECK (max_attempts > 0),
+                timeout_ms INTEGER NOT NULL DEFAULT 0,
+                backoff_base_ms INTEGER NOT NULL DEFAULT 60000,
+                backoff_factor REAL NOT NULL DEFAULT 2,
+                backoff_max_ms INTEGER NOT NULL DEFAULT 3600000,
+                backoff_jitter TEXT NOT NULL DEFAULT 'full',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+             QStringLiteral(R"(CREATE TABLE runs (
+                id INTEGER PRIMARY KEY,
+                queue TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                priority INTEGER NOT NULL CHECK (priority BETWEEN 0 AND 3),
+                state TEXT NOT NULL CHECK (state IN
+                    ('scheduled','available','running','succeeded','retryable','dead','cancelled')),
+                attempt INTEGER NOT NULL DEFAULT 0,
+                max_attempts INTEGER NOT NULL CHECK (max_attempts > 0),
+                timeout_ms INTEGER NOT NULL DEFAULT 0,
+                job_id INTEGER,
+                replay_of INTEGER,
+                unique_key TEXT UNIQUE,
+                created_at INTEGER NOT NULL,
+                scheduled_at INTEGER NOT NULL,
+                started_at INTEGER,
+                finished_at INTEGER,
+                duration_ms INTEGER,
+                lease_owner TEXT,
+                lease_expires_at INTEGER,
+                cancel_requested INTEGER NOT NULL DEFAULT 0,
+                rescue_count INTEGER NOT NULL DEFAULT 0,
+                result TEXT,
+                error TEXT,
+                dlq_handling TEXT,
+                dlq_handled_at INTEGER))"),
+             // Partial indexes keep each hot query small: claims read only available runs, promotion only
+             // waiting ones, lease checks only running ones, the DLQ only unhandled dead ones.
+             QStringLiteral("CREATE INDEX runs_claim ON runs (queue, priority, scheduled_at, id) "
+                            "WHERE state = 'available'"),
+             QStringLiteral("CREATE INDEX runs_due ON runs (scheduled_at) WHERE state IN ('scheduled', 'retryable')"),
+             QStringLiteral("CREATE INDEX runs_running ON runs (queue, lease_owner, lease_expires_at) "
+                            "WHERE state = 'running'"),
+             QStringLiteral("CREATE INDEX runs_dlq ON runs (queue, id) WHERE state = 'dead' AND dlq_handling IS NULL"),
+             QStringLiteral("CREATE INDEX runs_replay_of ON runs (replay_of) WHERE replay_of IS NOT NULL"),
+             QStringLiteral(R"(CREATE TABLE attempts (
+                id INTEGER PRIMARY KEY,
+                run_id INTEGER NOT NULL,
+                attempt INTEGER NOT NULL,
+                node TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                finished_at INTEGER NOT NULL,
+                outcome TEXT NOT NULL,
+                error TEXT))"),
+             QStringLiteral("CREATE INDEX attempts_run ON attempts (run_id, attempt)"),
+             QStringLiteral(R"(CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT))"),
+         }},
+    };
+    return migrations;
+}
+
+} // namespace vigia

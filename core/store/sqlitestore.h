@@ -1,0 +1,72 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <unordered_map>
+
+namespace vigia {
+
+// Store on a SQLite file through Qt Sql: WAL journal, synchronous=NORMAL, a busy timeout, and write transactions
+// taken with BEGIN IMMEDIATE so that several processes on one file queue up instead of failing on lock upgrades.
+class SqliteStore final : public Store {
+public:
+    explicit SqliteStore(const QString &path);
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore &) = delete;
+    SqliteStore &operator=(const SqliteStore &) = delete;
+
+    QString backend() const override { return QStringLiteral("sqlite"); }
+    QString path() const { return m_path; }
+
+    int schemaVersion() override;
+    int latestSchemaVersion() const override;
+    void migrate() override;
+
+    QVector<EnqueueResult> enqueue(const QVector<NewRun> &runs, qint64 now) override;
+    ExchangeResult exchange(const QVector<Completion> &completions, const ClaimRequest &request) override;
+    qint64 nextDueAt() override;
+    QVector<qint64> renewLeases(const QString &node, qint64 leaseExpiresAt) override;
+    QVector<Run> expiredLeases(qint64 now, int limit) override;
+
+    std::optional<Run> run(qint64 id) override;
+    QVector<Run> runs(const RunFilter &filter) override;
+    QVector<Attempt> attempts(qint64 runId) override;
+    QVector<Queue> queues() override;
+    std::optional<Queue> queue(const QString &name) override;
+    QVector<QueueStats> queueStats() override;
+    std::optional<JobDef> job(qint64 id) override;
+
+    CancelResult cancel(qint64 runId, const Actor &actor, qint64 now) override;
+    qint64 replay(qint64 deadRunId, const Actor &actor, qint64 now) override;
+    QVector<qint64> replayAll(const QString &queue, const Actor &actor, qint64 now) override;
+    void discard(qint64 deadRunId, const Actor &actor, qint64 now) override;
+    void ensureQueue(const Queue &queue, const Actor &actor, qint64 now) override;
+    void setQueuePaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
+    void setQueueConcurrency(const QString &name, int concurrency, const Actor &actor, qint64 now) override;
+    qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) override;
+
+private:
+    // A statement prepared once per connection and reused; the hot path binds and executes it.
+    QSqlQuery &prepared(const char *sql);
+    QSqlQuery exec(const QString &sql, const QVariantList &binds = {});
+    void execOrThrow(QSqlQuery &query, const char *what);
+    [[noreturn]] void fail(const QSqlQuery &query, const char *what);
+
+    bool applyCompletion(const Completion &completion);
+    void claimFromQueue(const QString &queue, int count, const ClaimRequest &request, QVector<Run> &out);
+    void requireQueue(const QString &name);
+    Run requireRun(qint64 id);
+    qint64 insertReplay(const Run &dead, qint64 now);
+    void audit(const Actor &actor, qint64 now, const QString &action, const QString &target, const QString &detail);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unordered_map<const char *, QSqlQuery> m_prepared;
+    int m_claimRotation = 0;
+};
+
+} // namespace vigia
