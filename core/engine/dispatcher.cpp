@@ -54,6 +54,8 @@ Dispatcher::Dispatcher(EngineConfig config, StoreOpener opener, Clock *clock)
     connect(m_heartbeatAlarm, &Alarm::rang, this, &Dispatcher::heartbeat);
     connect(m_statsAlarm, &Alarm::rang, this, &Dispatcher::publishStats);
     connect(m_drainAlarm, &Alarm::rang, this, [this] {
+        if (m_inFlight.empty())
+            return;
         qCInfo(lcEngine) << "drain timeout reached; handing back" << m_inFlight.size() << "running runs";
         m_pool->interruptAll();
     });
@@ -307,18 +309,20 @@ void Dispatcher::cancelLocal(qint64 runId)
         m_pool->cancel(runId);
 }
 
-void Dispatcher::stop(qint64 drainMs)
+void Dispatcher::stop(qint64 drainUntil)
 {
     if (m_stopped)
         return;
     m_draining = true;
-    qCInfo(lcEngine) << "stopping: no new claims; waiting up to" << drainMs << "ms for" << m_inFlight.size()
-                     << "running runs";
+    if (!m_inFlight.empty()) {
+        qCInfo(lcEngine) << "stopping: no new claims; waiting up to" << std::max<qint64>(0, drainUntil - m_clock->nowMs())
+                         << "ms for" << m_inFlight.size() << "running runs";
+    }
     if (!m_store) {
         finishStop();
         return;
     }
-    m_drainAlarm->setDeadline(m_clock->nowMs() + drainMs);
+    m_drainAlarm->setDeadline(drainUntil);
     requestPass();
 }
 

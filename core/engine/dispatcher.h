@@ -39,7 +39,8 @@ public:
     void start();
     void requestPass();
     void cancelLocal(qint64 runId);
-    void stop(qint64 drainMs);
+    // Stops claiming; runs still executing at `drainUntil` (engine clock) are interrupted and handed back.
+    void stop(qint64 drainUntil);
 
 signals:
     void started();

@@ -71,7 +71,8 @@ void Engine::stop(qint64 drainMs)
         return;
     }
     Dispatcher *d = m_dispatcher->object();
-    QMetaObject::invokeMethod(d, [d, drainMs] { d->stop(drainMs); }, Qt::QueuedConnection);
+    const qint64 drainUntil = m_clock->nowMs() + drainMs;
+    QMetaObject::invokeMethod(d, [d, drainUntil] { d->stop(drainUntil); }, Qt::QueuedConnection);
 }
 
 Store &Engine::store()

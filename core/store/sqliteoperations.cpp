@@ -160,6 +160,19 @@ std::optional<JobDef> SqliteStore::job(qint64 id)
     return job;
 }
 
+QVector<AuditEntry> SqliteStore::auditLog(int limit)
+{
+    QSqlQuery query =
+        exec(QStringLiteral("SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?"),
+             {limit});
+    QVector<AuditEntry> entries;
+    while (query.next()) {
+        entries.append({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
+                        query.value(3).toString(), query.value(4).toString(), query.value(5).toString()});
+    }
+    return entries;
+}
+
 // ---- operator commands
 
 void SqliteStore::audit(const Actor &actor, qint64 now, const QString &action, const QString &target,

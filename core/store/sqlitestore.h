@@ -38,6 +38,7 @@ public:
     std::optional<Queue> queue(const QString &name) override;
     QVector<QueueStats> queueStats() override;
     std::optional<JobDef> job(qint64 id) override;
+    QVector<AuditEntry> auditLog(int limit) override;
 
     CancelResult cancel(qint64 runId, const Actor &actor, qint64 now) override;
     qint64 replay(qint64 deadRunId, const Actor &actor, qint64 now) override;

@@ -63,6 +63,15 @@ struct Actor {
     QString name;
 };
 
+struct AuditEntry {
+    qint64 id = 0;
+    qint64 at = 0;
+    QString actor;
+    QString action; // e.g. dlq.replay, queue.pause
+    QString target; // e.g. run:42, queue:default
+    QString detail; // JSON text, may be empty
+};
+
 // The only place that knows SQL. One instance per thread (a database connection is not shared between threads);
 // open one with openStore() in the thread that uses it.
 class Store {
@@ -97,6 +106,8 @@ public:
     virtual std::optional<Queue> queue(const QString &name) = 0;
     virtual QVector<QueueStats> queueStats() = 0;
     virtual std::optional<JobDef> job(qint64 id) = 0;
+    // Newest first.
+    virtual QVector<AuditEntry> auditLog(int limit) = 0;
 
     // Operator commands; each writes its audit row in the same transaction.
     enum class CancelResult { Cancelled, CancelRequested };
