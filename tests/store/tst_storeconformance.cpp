@@ -1,0 +1,604 @@
+// The store conformance suite: what every Store backend must do, run unchanged against each backend named in
+// initTestCase_data(). A new backend adds a row and a fixture; the tests do not change.
+#include "storefixture.h"
+
+#include <QTest>
+
+using namespace vigia;
+using namespace vigia::test;
+
+namespace {
+const Actor Operator{QStringLiteral("tester")};
+constexpr qint64 T0 = 1'700'000'000'000;
+
+NewRun newRun(const QString &kind = QStringLiteral("noop"), const QString &queue = QStringLiteral("default"))
+{
+    NewRun run;
+    run.kind = kind;
+    run.queue = queue;
+    return run;
+}
+
+Completion completionFor(const Run &run, const QString &node, RunState state, qint64 at)
+{
+    Completion c;
+    c.runId = run.id;
+    c.attempt = run.attempt;
+    c.node = node;
+    c.newState = state;
+    c.outcome = state == RunState::Succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed");
+    c.startedAt = run.startedAt;
+    c.finishedAt = at;
+    return c;
+}
+
+ClaimRequest claimFor(const QString &node, int maxRuns, qint64 now, qint64 leaseMs = 30'000)
+{
+    return ClaimRequest{node, maxRuns, now, now + leaseMs};
+}
+} // namespace
+
+class TestStoreConformance : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void freshDatabaseHasCurrentSchemaAndDefaultQueue();
+    void migrateTwiceChangesNothing();
+    void newerSchemaIsRefused();
+    void enqueueAssignsIdsAndInitialStates();
+    void enqueueToUnknownQueueWritesNothing();
+    void uniqueKeyDuplicateIsReportedNotInserted();
+    void claimOrdersByPriorityThenScheduledAtThenId();
+    void claimMarksRunsRunningWithLease();
+    void claimRespectsQueueConcurrencyAcrossNodes();
+    void claimSkipsPausedQueues();
+    void claimPromotesDueScheduledAndRetryableRuns();
+    void completionIsGuardedByLeaseOwner();
+    void expiredLeaseCompletionOnlyAfterExpiry();
+    void retryableRunGetsNewScheduleAndAttemptRow();
+    void refundedAttemptDoesNotCount();
+    void errorTextIsCappedAt2000Characters();
+    void renewLeasesExtendsOwnRunsAndReportsCancelRequests();
+    void nextDueAtIsEarliestWaitingRun();
+    void cancelQueuedRunIsImmediate();
+    void cancelRunningRunIsRequested();
+    void cancelFinishedRunIsRejected();
+    void replayCreatesLinkedRunAndMarksDeadRunHandled();
+    void replayOfNonDeadRunIsRejected();
+    void replayAllTakesOneQueue();
+    void discardHidesRunFromDlq();
+    void queueSettingsAreAudited();
+    void queueStatsCountEachState();
+    void runsListPagesNewestFirst();
+    void jobDefinitionRoundTrips();
+
+private:
+    std::unique_ptr<StoreFixture> m_fixture;
+    std::unique_ptr<Store> m_store;
+
+    Run claimOne(const QString &node = QStringLiteral("n1"), qint64 now = T0)
+    {
+        const ExchangeResult r = m_store->exchange({}, claimFor(node, 1, now));
+        if (r.claimed.size() != 1)
+            qFatal("expected to claim one run");
+        return r.claimed.constFirst();
+    }
+};
+
+void TestStoreConformance::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    for (const QString &backend : availableBackends())
+        QTest::newRow(qPrintable(backend)) << backend;
+}
+
+void TestStoreConformance::init()
+{
+    QFETCH_GLOBAL(QString, backend);
+    m_fixture = makeFixture(backend);
+    m_store = m_fixture->open();
+}
+
+void TestStoreConformance::cleanup()
+{
+    m_store.reset();
+    m_fixture.reset();
+}
+
+void TestStoreConformance::freshDatabaseHasCurrentSchemaAndDefaultQueue()
+{
+    QCOMPARE(m_store->schemaVersion(), m_store->latestSchemaVersion());
+    const std::optional<Queue> queue = m_store->queue(QStringLiteral("default"));
+    QVERIFY(queue);
+    QCOMPARE(queue->concurrency, 10);
+    QVERIFY(!queue->paused);
+}
+
+void TestStoreConformance::migrateTwiceChangesNothing()
+{
+    m_store->enqueue({newRun()}, T0);
+    m_store->migrate();
+    m_store->migrate();
+    QCOMPARE(m_store->schemaVersion(), m_store->latestSchemaVersion());
+    QCOMPARE(m_store->runs({}).size(), 1);
+}
+
+void TestStoreConformance::newerSchemaIsRefused()
+{
+    m_fixture->recordSchemaVersion(*m_store, m_store->latestSchemaVersion() + 1);
+    try {
+        m_store->migrate();
+        QFAIL("a newer schema must be refused");
+    } catch (const StoreError &error) {
+        QCOMPARE(error.kind(), StoreError::Kind::Schema);
+        QVERIFY2(error.message().contains(QStringLiteral("newer")), qPrintable(error.message()));
+    }
+}
+
+void TestStoreConformance::enqueueAssignsIdsAndInitialStates()
+{
+    NewRun later = newRun();
+    later.runAt = T0 + 5'000;
+    later.priority = Priority::High;
+    const QVector<EnqueueResult> results = m_store->enqueue({newRun(), later}, T0);
+    QCOMPARE(results.size(), 2);
+    QVERIFY(results[0].id > 0 && results[1].id > results[0].id);
+    const Run now = *m_store->run(results[0].id);
+    QCOMPARE(now.state, RunState::Available);
+    QCOMPARE(now.scheduledAt, T0);
+    QCOMPARE(now.createdAt, T0);
+    QCOMPARE(now.attempt, 0);
+    QCOMPARE(now.maxAttempts, 4);
+    QCOMPARE(now.payload, QByteArrayLiteral("{}"));
+    const Run scheduled = *m_store->run(results[1].id);
+    QCOMPARE(scheduled.state, RunState::Scheduled);
+    QCOMPARE(scheduled.scheduledAt, T0 + 5'000);
+    QCOMPARE(scheduled.priority, Priority::High);
+}
+
+void TestStoreConformance::enqueueToUnknownQueueWritesNothing()
+{
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->enqueue({newRun(), newRun(QStringLiteral("noop"), QStringLiteral("nope"))}, T0));
+    QVERIFY(m_store->runs({}).isEmpty());
+}
+
+void TestStoreConformance::uniqueKeyDuplicateIsReportedNotInserted()
+{
+    NewRun keyed = newRun();
+    keyed.uniqueKey = QStringLiteral("job-7@2026-11-22T10:00Z");
+    const QVector<EnqueueResult> first = m_store->enqueue({keyed, keyed}, T0);
+    QVERIFY(!first[0].duplicate);
+    QVERIFY(first[1].duplicate);
+    QCOMPARE(first[1].id, first[0].id);
+    const QVector<EnqueueResult> again = m_store->enqueue({keyed}, T0 + 1);
+    QVERIFY(again[0].duplicate);
+    QCOMPARE(again[0].id, first[0].id);
+    QCOMPARE(m_store->runs({}).size(), 1);
+}
+
+void TestStoreConformance::claimOrdersByPriorityThenScheduledAtThenId()
+{
+    auto add = [&](Priority priority, qint64 runAt) {
+        NewRun run = newRun();
+        run.priority = priority;
+        run.runAt = runAt;
+        return m_store->enqueue({run}, T0).constFirst().id;
+    };
+    const qint64 low = add(Priority::Low, T0 - 9'000);
+    const qint64 normalLate = add(Priority::Normal, T0);
+    const qint64 normalEarly = add(Priority::Normal, T0 - 1'000);
+    const qint64 critical = add(Priority::Critical, T0);
+    const qint64 normalLateToo = add(Priority::Normal, T0);
+    const qint64 high = add(Priority::High, T0);
+    QVector<qint64> order;
+    for (int i = 0; i < 6; ++i)
+        order.append(claimOne().id);
+    QCOMPARE(order, (QVector<qint64>{critical, high, normalEarly, normalLate, normalLateToo, low}));
+}
+
+void TestStoreConformance::claimMarksRunsRunningWithLease()
+{
+    const qint64 id = m_store->enqueue({newRun()}, T0).constFirst().id;
+    const ExchangeResult r = m_store->exchange({}, claimFor(QStringLiteral("n1"), 5, T0 + 10, 30'000));
+    QCOMPARE(r.claimed.size(), 1);
+    const Run claimed = r.claimed.constFirst();
+    QCOMPARE(claimed.id, id);
+    QCOMPARE(claimed.state, RunState::Running);
+    QCOMPARE(claimed.attempt, 1);
+    QCOMPARE(claimed.leaseOwner, QStringLiteral("n1"));
+    QCOMPARE(claimed.leaseExpiresAt, T0 + 10 + 30'000);
+    QCOMPARE(claimed.startedAt, T0 + 10);
+    QCOMPARE(m_store->run(id)->state, RunState::Running);
+    QVERIFY(m_store->exchange({}, claimFor(QStringLiteral("n2"), 5, T0 + 20)).claimed.isEmpty());
+}
+
+void TestStoreConformance::claimRespectsQueueConcurrencyAcrossNodes()
+{
+    m_store->ensureQueue({QStringLiteral("narrow"), 3, false}, Operator, T0);
+    m_store->enqueue(QVector<NewRun>(10, newRun(QStringLiteral("noop"), QStringLiteral("narrow"))), T0);
+    QCOMPARE(m_store->exchange({}, claimFor(QStringLiteral("n1"), 2, T0)).claimed.size(), 2);
+    QCOMPARE(m_store->exchange({}, claimFor(QStringLiteral("n2"), 5, T0)).claimed.size(), 1);
+    QCOMPARE(m_store->exchange({}, claimFor(QStringLiteral("n3"), 5, T0)).claimed.size(), 0);
+    m_store->setQueueConcurrency(QStringLiteral("narrow"), 4, Operator, T0);
+    QCOMPARE(m_store->exchange({}, claimFor(QStringLiteral("n3"), 5, T0)).claimed.size(), 1);
+}
+
+void TestStoreConformance::claimSkipsPausedQueues()
+{
+    m_store->ensureQueue({QStringLiteral("held"), 10, false}, Operator, T0);
+    m_store->enqueue({newRun(QStringLiteral("noop"), QStringLiteral("held")), newRun()}, T0);
+    m_store->setQueuePaused(QStringLiteral("held"), true, Operator, T0);
+    const ExchangeResult r = m_store->exchange({}, claimFor(QStringLiteral("n1"), 10, T0));
+    QCOMPARE(r.claimed.size(), 1);
+    QCOMPARE(r.claimed.constFirst().queue, QStringLiteral("default"));
+    m_store->setQueuePaused(QStringLiteral("held"), false, Operator, T0);
+    QCOMPARE(m_store->exchange({}, claimFor(QStringLiteral("n1"), 10, T0)).claimed.constFirst().queue,
+             QStringLiteral("held"));
+}
+
+void TestStoreConformance::claimPromotesDueScheduledAndRetryableRuns()
+{
+    NewRun later = newRun();
+    later.runAt = T0 + 1'000;
+    const qint64 id = m_store->enqueue({later}, T0).constFirst().id;
+    QVERIFY(m_store->exchange({}, claimFor(QStringLiteral("n1"), 1, T0 + 999)).claimed.isEmpty());
+    QCOMPARE(m_store->run(id)->state, RunState::Scheduled);
+    const Run run = claimOne(QStringLiteral("n1"), T0 + 1'000);
+    QCOMPARE(run.id, id);
+
+    Completion retry = completionFor(run, QStringLiteral("n1"), RunState::Retryable, T0 + 1'100);
+    retry.nextRunAt = T0 + 5'000;
+    m_store->exchange({retry}, claimFor(QStringLiteral("n1"), 0, T0 + 1'100));
+    QCOMPARE(m_store->run(id)->state, RunState::Retryable);
+    QVERIFY(m_store->exchange({}, claimFor(QStringLiteral("n1"), 1, T0 + 4'999)).claimed.isEmpty());
+    const Run again = claimOne(QStringLiteral("n1"), T0 + 5'000);
+    QCOMPARE(again.id, id);
+    QCOMPARE(again.attempt, 2);
+}
+
+void TestStoreConformance::completionIsGuardedByLeaseOwner()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne(QStringLiteral("n1"));
+    const ExchangeResult foreign = m_store->exchange(
+        {completionFor(run, QStringLiteral("n2"), RunState::Succeeded, T0 + 5)}, claimFor(QStringLiteral("n2"), 0, T0));
+    QVERIFY(foreign.finished.isEmpty());
+    QCOMPARE(m_store->run(run.id)->state, RunState::Running);
+    const ExchangeResult own = m_store->exchange(
+        {completionFor(run, QStringLiteral("n1"), RunState::Succeeded, T0 + 5)}, claimFor(QStringLiteral("n1"), 0, T0));
+    QCOMPARE(own.finished, QVector<qint64>{run.id});
+    const Run done = *m_store->run(run.id);
+    QCOMPARE(done.state, RunState::Succeeded);
+    QCOMPARE(done.finishedAt, T0 + 5);
+    QCOMPARE(done.durationMs, 5);
+    QVERIFY(done.leaseOwner.isEmpty());
+    // A second verdict on a finished run changes nothing: a run is finalised once.
+    QVERIFY(m_store->exchange({completionFor(run, QStringLiteral("n1"), RunState::Dead, T0 + 9)},
+                              claimFor(QStringLiteral("n1"), 0, T0))
+                .finished.isEmpty());
+    QCOMPARE(m_store->attempts(run.id).size(), 1);
+}
+
+void TestStoreConformance::expiredLeaseCompletionOnlyAfterExpiry()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne(QStringLiteral("n1"), T0); // lease until T0 + 30 s
+    QVERIFY(m_store->expiredLeases(T0 + 30'000, 10).isEmpty());
+    QCOMPARE(m_store->expiredLeases(T0 + 30'001, 10).size(), 1);
+    Completion rescue = completionFor(run, QStringLiteral("n1"), RunState::Retryable, T0 + 29'000);
+    rescue.guard = Completion::Guard::ExpiredLease;
+    rescue.rescued = true;
+    rescue.outcome = QStringLiteral("lease-expired");
+    QVERIFY(m_store->exchange({rescue}, claimFor(QStringLiteral("n9"), 0, T0)).finished.isEmpty());
+    rescue.finishedAt = T0 + 30'001;
+    rescue.nextRunAt = T0 + 30'001;
+    QCOMPARE(m_store->exchange({rescue}, claimFor(QStringLiteral("n9"), 0, T0)).finished.size(), 1);
+    const Run rescued = *m_store->run(run.id);
+    QCOMPARE(rescued.state, RunState::Retryable);
+    QCOMPARE(rescued.rescueCount, 1);
+    // The dead node's late verdict is not written.
+    QVERIFY(m_store->exchange({completionFor(run, QStringLiteral("n1"), RunState::Succeeded, T0 + 31'000)},
+                              claimFor(QStringLiteral("n1"), 0, T0))
+                .finished.isEmpty());
+}
+
+void TestStoreConformance::retryableRunGetsNewScheduleAndAttemptRow()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne();
+    Completion c = completionFor(run, QStringLiteral("n1"), RunState::Retryable, T0 + 50);
+    c.error = QStringLiteral("connection refused");
+    c.nextRunAt = T0 + 60'050;
+    m_store->exchange({c}, claimFor(QStringLiteral("n1"), 0, T0));
+    const Run after = *m_store->run(run.id);
+    QCOMPARE(after.state, RunState::Retryable);
+    QCOMPARE(after.scheduledAt, T0 + 60'050);
+    QCOMPARE(after.error, QStringLiteral("connection refused"));
+    QCOMPARE(after.attempt, 1);
+    const QVector<Attempt> attempts = m_store->attempts(run.id);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts[0].attempt, 1);
+    QCOMPARE(attempts[0].node, QStringLiteral("n1"));
+    QCOMPARE(attempts[0].startedAt, T0);
+    QCOMPARE(attempts[0].finishedAt, T0 + 50);
+    QCOMPARE(attempts[0].outcome, QStringLiteral("failed"));
+    QCOMPARE(attempts[0].error, QStringLiteral("connection refused"));
+}
+
+void TestStoreConformance::refundedAttemptDoesNotCount()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne();
+    Completion c = completionFor(run, QStringLiteral("n1"), RunState::Available, T0 + 10);
+    c.refundAttempt = true;
+    c.nextRunAt = T0 + 10;
+    c.outcome = QStringLiteral("interrupted");
+    m_store->exchange({c}, claimFor(QStringLiteral("n1"), 0, T0));
+    const Run after = *m_store->run(run.id);
+    QCOMPARE(after.state, RunState::Available);
+    QCOMPARE(after.attempt, 0);
+    QCOMPARE(claimOne(QStringLiteral("n2"), T0 + 20).attempt, 1);
+}
+
+void TestStoreConformance::errorTextIsCappedAt2000Characters()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne();
+    Completion c = completionFor(run, QStringLiteral("n1"), RunState::Dead, T0 + 1);
+    c.error = QString(5000, u'x');
+    m_store->exchange({c}, claimFor(QStringLiteral("n1"), 0, T0));
+    QCOMPARE(m_store->attempts(run.id).at(0).error.size(), Attempt::MaxErrorLength);
+    QCOMPARE(m_store->run(run.id)->error.size(), Attempt::MaxErrorLength);
+}
+
+void TestStoreConformance::renewLeasesExtendsOwnRunsAndReportsCancelRequests()
+{
+    m_store->enqueue(QVector<NewRun>(3, newRun()), T0);
+    const Run mine = claimOne(QStringLiteral("n1"));
+    const Run mineToo = claimOne(QStringLiteral("n1"));
+    const Run theirs = claimOne(QStringLiteral("n2"));
+    QCOMPARE(m_store->cancel(mineToo.id, Operator, T0), Store::CancelResult::CancelRequested);
+    const QVector<qint64> cancels = m_store->renewLeases(QStringLiteral("n1"), T0 + 99'000);
+    QCOMPARE(cancels, QVector<qint64>{mineToo.id});
+    QCOMPARE(m_store->run(mine.id)->leaseExpiresAt, T0 + 99'000);
+    QCOMPARE(m_store->run(theirs.id)->leaseExpiresAt, T0 + 30'000);
+}
+
+void TestStoreConformance::nextDueAtIsEarliestWaitingRun()
+{
+    QCOMPARE(m_store->nextDueAt(), 0);
+    NewRun a = newRun();
+    a.runAt = T0 + 9'000;
+    NewRun b = newRun();
+    b.runAt = T0 + 4'000;
+    m_store->enqueue({a, b, newRun()}, T0);
+    QCOMPARE(m_store->nextDueAt(), T0 + 4'000);
+}
+
+void TestStoreConformance::cancelQueuedRunIsImmediate()
+{
+    const qint64 id = m_store->enqueue({newRun()}, T0).constFirst().id;
+    QCOMPARE(m_store->cancel(id, Operator, T0 + 1), Store::CancelResult::Cancelled);
+    QCOMPARE(m_store->run(id)->state, RunState::Cancelled);
+    QCOMPARE(m_store->run(id)->finishedAt, T0 + 1);
+    QVERIFY(m_store->exchange({}, claimFor(QStringLiteral("n1"), 5, T0 + 2)).claimed.isEmpty());
+    const AuditEntry entry = m_store->auditLog(1).constFirst();
+    QCOMPARE(entry.action, QStringLiteral("run.cancel"));
+    QCOMPARE(entry.actor, QStringLiteral("tester"));
+    QCOMPARE(entry.target, QStringLiteral("run:%1").arg(id));
+}
+
+void TestStoreConformance::cancelRunningRunIsRequested()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne();
+    QCOMPARE(m_store->cancel(run.id, Operator, T0), Store::CancelResult::CancelRequested);
+    QVERIFY(m_store->run(run.id)->cancelRequested);
+    QCOMPARE(m_store->run(run.id)->state, RunState::Running);
+}
+
+void TestStoreConformance::cancelFinishedRunIsRejected()
+{
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne();
+    m_store->exchange({completionFor(run, QStringLiteral("n1"), RunState::Succeeded, T0)},
+                      claimFor(QStringLiteral("n1"), 0, T0));
+    try {
+        m_store->cancel(run.id, Operator, T0);
+        QFAIL("cancelling a finished run must fail");
+    } catch (const StoreError &error) {
+        QCOMPARE(error.kind(), StoreError::Kind::Invalid);
+    }
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->cancel(987654, Operator, T0));
+}
+
+void TestStoreConformance::replayCreatesLinkedRunAndMarksDeadRunHandled()
+{
+    NewRun run = newRun(QStringLiteral("fail"));
+    run.payload = QByteArrayLiteral(R"({"times":1})");
+    run.priority = Priority::High;
+    run.maxAttempts = 1;
+    m_store->enqueue({run}, T0);
+    const Run claimed = claimOne();
+    m_store->exchange({completionFor(claimed, QStringLiteral("n1"), RunState::Dead, T0 + 1)},
+                      claimFor(QStringLiteral("n1"), 0, T0));
+    RunFilter dlq;
+    dlq.state = RunState::Dead;
+    QCOMPARE(m_store->runs(dlq).size(), 1);
+    const qint64 replayId = m_store->replay(claimed.id, Operator, T0 + 100);
+    const Run replay = *m_store->run(replayId);
+    QCOMPARE(replay.replayOf, claimed.id);
+    QCOMPARE(replay.state, RunState::Available);
+    QCOMPARE(replay.attempt, 0);
+    QCOMPARE(replay.payload, claimed.payload);
+    QCOMPARE(replay.priority, Priority::High);
+    QCOMPARE(replay.kind, QStringLiteral("fail"));
+    const Run original = *m_store->run(claimed.id);
+    QCOMPARE(original.state, RunState::Dead);
+    QCOMPARE(original.dlqHandling, QStringLiteral("replayed"));
+    QVERIFY(m_store->runs(dlq).isEmpty());
+    QCOMPARE(m_store->auditLog(1).constFirst().action, QStringLiteral("dlq.replay"));
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->replay(claimed.id, Operator, T0 + 200));
+}
+
+void TestStoreConformance::replayOfNonDeadRunIsRejected()
+{
+    const qint64 id = m_store->enqueue({newRun()}, T0).constFirst().id;
+    try {
+        m_store->replay(id, Operator, T0);
+        QFAIL("only dead runs can be replayed");
+    } catch (const StoreError &error) {
+        QCOMPARE(error.kind(), StoreError::Kind::Invalid);
+        QVERIFY(error.message().contains(QStringLiteral("not dead")));
+    }
+    QCOMPARE(m_store->runs({}).size(), 1);
+}
+
+void TestStoreConformance::replayAllTakesOneQueue()
+{
+    m_store->ensureQueue({QStringLiteral("other"), 10, false}, Operator, T0);
+    NewRun a = newRun();
+    a.maxAttempts = 1;
+    NewRun b = newRun(QStringLiteral("noop"), QStringLiteral("other"));
+    b.maxAttempts = 1;
+    m_store->enqueue({a, a, b}, T0);
+    for (int i = 0; i < 3; ++i) {
+        const Run run = claimOne();
+        m_store->exchange({completionFor(run, QStringLiteral("n1"), RunState::Dead, T0)},
+                          claimFor(QStringLiteral("n1"), 0, T0));
+    }
+    QCOMPARE(m_store->replayAll(QStringLiteral("default"), Operator, T0).size(), 2);
+    RunFilter dlq;
+    dlq.state = RunState::Dead;
+    QCOMPARE(m_store->runs(dlq).size(), 1);
+    QCOMPARE(m_store->replayAll({}, Operator, T0).size(), 1);
+    QVERIFY(m_store->runs(dlq).isEmpty());
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->replayAll(QStringLiteral("nope"), Operator, T0));
+}
+
+void TestStoreConformance::discardHidesRunFromDlq()
+{
+    NewRun run = newRun();
+    run.maxAttempts = 1;
+    m_store->enqueue({run}, T0);
+    const Run claimed = claimOne();
+    m_store->exchange({completionFor(claimed, QStringLiteral("n1"), RunState::Dead, T0)},
+                      claimFor(QStringLiteral("n1"), 0, T0));
+    m_store->discard(claimed.id, Operator, T0 + 5);
+    RunFilter dlq;
+    dlq.state = RunState::Dead;
+    QVERIFY(m_store->runs(dlq).isEmpty());
+    QCOMPARE(m_store->run(claimed.id)->dlqHandling, QStringLiteral("discarded"));
+    QCOMPARE(m_store->run(claimed.id)->dlqHandledAt, T0 + 5);
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->discard(claimed.id, Operator, T0));
+    QCOMPARE(m_store->auditLog(1).constFirst().action, QStringLiteral("dlq.discard"));
+}
+
+void TestStoreConformance::queueSettingsAreAudited()
+{
+    m_store->ensureQueue({QStringLiteral("mail"), 2, false}, Operator, T0);
+    m_store->ensureQueue({QStringLiteral("mail"), 7, false}, Operator, T0); // exists: unchanged, not audited
+    QCOMPARE(m_store->queue(QStringLiteral("mail"))->concurrency, 2);
+    m_store->setQueuePaused(QStringLiteral("mail"), true, Operator, T0);
+    m_store->setQueueConcurrency(QStringLiteral("mail"), 5, Operator, T0);
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->setQueueConcurrency(QStringLiteral("mail"), 0, Operator, T0));
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->setQueuePaused(QStringLiteral("nope"), true, Operator, T0));
+    const std::optional<Queue> mail = m_store->queue(QStringLiteral("mail"));
+    QVERIFY(mail->paused);
+    QCOMPARE(mail->concurrency, 5);
+    const QVector<AuditEntry> log = m_store->auditLog(10);
+    QCOMPARE(log.size(), 3);
+    QCOMPARE(log[0].action, QStringLiteral("queue.set"));
+    QVERIFY(log[0].detail.contains(QStringLiteral("\"concurrency_to\":5")));
+    QCOMPARE(log[1].action, QStringLiteral("queue.pause"));
+    QCOMPARE(log[2].action, QStringLiteral("queue.create"));
+}
+
+void TestStoreConformance::queueStatsCountEachState()
+{
+    NewRun later = newRun();
+    later.runAt = T0 + 60'000;
+    NewRun once = newRun();
+    once.maxAttempts = 1;
+    m_store->enqueue({newRun(), newRun(), newRun(), later, once}, T0);
+    const Run a = claimOne();
+    const Run b = claimOne();
+    Completion retry = completionFor(b, QStringLiteral("n1"), RunState::Retryable, T0);
+    retry.nextRunAt = T0 + 10'000;
+    m_store->exchange({retry}, claimFor(QStringLiteral("n1"), 0, T0));
+    Q_UNUSED(a);
+    const Run c = claimOne();
+    m_store->exchange({completionFor(c, QStringLiteral("n1"), RunState::Dead, T0)}, claimFor(QStringLiteral("n1"), 0, T0));
+    const QVector<QueueStats> stats = m_store->queueStats();
+    QCOMPARE(stats.size(), 1);
+    const QueueStats &q = stats.constFirst();
+    QCOMPARE(q.name, QStringLiteral("default"));
+    QCOMPARE(q.running, 1);
+    QCOMPARE(q.retryable, 1);
+    QCOMPARE(q.dead, 1);
+    QCOMPARE(q.scheduled, 1);
+    QCOMPARE(q.available, 1);
+}
+
+void TestStoreConformance::runsListPagesNewestFirst()
+{
+    m_store->ensureQueue({QStringLiteral("other"), 10, false}, Operator, T0);
+    QVector<NewRun> runs;
+    for (int i = 0; i < 10; ++i)
+        runs.append(newRun(QStringLiteral("noop"), i % 2 ? QStringLiteral("other") : QStringLiteral("default")));
+    const QVector<EnqueueResult> ids = m_store->enqueue(runs, T0);
+    RunFilter page;
+    page.limit = 4;
+    const QVector<Run> first = m_store->runs(page);
+    QCOMPARE(first.size(), 4);
+    QCOMPARE(first[0].id, ids.constLast().id);
+    page.beforeId = first.constLast().id;
+    const QVector<Run> second = m_store->runs(page);
+    QCOMPARE(second[0].id, first.constLast().id - 1);
+    RunFilter other;
+    other.queue = QStringLiteral("other");
+    other.limit = 100;
+    QCOMPARE(m_store->runs(other).size(), 5);
+    RunFilter available;
+    available.state = RunState::Available;
+    available.limit = 100;
+    QCOMPARE(m_store->runs(available).size(), 10);
+}
+
+void TestStoreConformance::jobDefinitionRoundTrips()
+{
+    JobDef job;
+    job.name = QStringLiteral("backup");
+    job.kind = QStringLiteral("sleep");
+    job.payload = QByteArrayLiteral(R"({"ms":5})");
+    job.priority = Priority::Low;
+    job.maxAttempts = 7;
+    job.timeoutMs = 9'000;
+    job.retry.baseMs = 1'500;
+    job.retry.factor = 1.5;
+    job.retry.maxMs = 90'000;
+    job.retry.jitter = RetryPolicy::Jitter::Equal;
+    const qint64 id = m_store->upsertJob(job, Operator, T0);
+    const std::optional<JobDef> read = m_store->job(id);
+    QVERIFY(read);
+    QCOMPARE(read->name, job.name);
+    QCOMPARE(read->payload, job.payload);
+    QCOMPARE(read->priority, Priority::Low);
+    QCOMPARE(read->maxAttempts, 7);
+    QCOMPARE(read->timeoutMs, 9'000);
+    QCOMPARE(read->retry.baseMs, 1'500);
+    QCOMPARE(read->retry.factor, 1.5);
+    QCOMPARE(read->retry.maxMs, 90'000);
+    QCOMPARE(read->retry.jitter, RetryPolicy::Jitter::Equal);
+    job.maxAttempts = 2;
+    QCOMPARE(m_store->upsertJob(job, Operator, T0), id); // same name: updated in place
+    QCOMPARE(m_store->job(id)->maxAttempts, 2);
+    QVERIFY(!m_store->job(id + 100));
+}
+
+QTEST_GUILESS_MAIN(TestStoreConformance)
+#include "tst_storeconformance.moc"
