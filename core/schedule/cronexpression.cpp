@@ -279,6 +279,7 @@ std::optional<CronExpression> CronExpression::parse(const QString &text, QString
     }
 
     expr.m_valid = true;
+    // Under the OR rule the weekday part alone matches in every allowed month (each month has every weekday).
     expr.m_canFire = expr.daysMatchEither();
     // Under the AND rule a day matches when some allowed month has an allowed day of the month (Feb counted as 29
     // days); the weekday part then lines up eventually because every date falls on every weekday over 400 years.

@@ -56,8 +56,7 @@ public:
     static QString fieldName(Field field);
 
     // Equal when the allowed values and the day-matching rule are equal, however the text was spelled.
-    friend bool operator==(const CronExpression &a, const CronExpression &b)
-    {
+    friend bool operator==(const CronExpression &a, const CronExpression &b) {
         return a.m_valid == b.m_valid && a.m_masks == b.m_masks && a.daysMatchEither() == b.daysMatchEither();
     }
     friend bool operator!=(const CronExpression &a, const CronExpression &b) { return !(a == b); }
