@@ -2,6 +2,7 @@
 
 #include "engine/completioninbox.h"
 #include "engine/enqueue.h"
+#include "engine/scheduler.h"
 #include "engine/workerpool.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -31,6 +32,7 @@ Engine::~Engine()
 {
     if (m_inbox)
         m_inbox->setWake({});
+    m_scheduler.reset();
     m_dispatcher.reset(); // joins the dispatcher thread: nothing posts to the workers after this
     m_pool.reset();
 }
@@ -62,6 +64,23 @@ void Engine::start()
     d->attach(m_pool.get(), m_inbox.get());
     m_dispatcher = std::make_unique<OwnedThread<Dispatcher>>(QStringLiteral("vigia-dispatcher"), std::move(dispatcher));
     QMetaObject::invokeMethod(d, &Dispatcher::start, Qt::QueuedConnection);
+
+    if (m_config.runScheduler) {
+        auto scheduler = std::make_unique<Scheduler>(m_opener, m_clock);
+        Scheduler *s = scheduler.get();
+        connect(s, &Scheduler::firesEnqueued, d, &Dispatcher::requestPass);
+        connect(s, &Scheduler::failed, this, &Engine::failed);
+        m_scheduler = std::make_unique<OwnedThread<Scheduler>>(QStringLiteral("vigia-scheduler"), std::move(scheduler));
+        QMetaObject::invokeMethod(s, &Scheduler::start, Qt::QueuedConnection);
+    }
+}
+
+void Engine::jobsChanged()
+{
+    if (!m_scheduler)
+        return;
+    Scheduler *s = m_scheduler->object();
+    QMetaObject::invokeMethod(s, &Scheduler::wake, Qt::QueuedConnection);
 }
 
 void Engine::stop(qint64 drainMs)

@@ -13,6 +13,7 @@ namespace vigia {
 class Clock;
 class CompletionInbox;
 class ExecutorRegistry;
+class Scheduler;
 class WorkerPool;
 template<typename T>
 class OwnedThread;
@@ -39,6 +40,8 @@ public:
     Store::CancelResult cancel(qint64 runId, const Actor &actor);
     // Look for work now (for example after another process enqueued).
     void wake();
+    // A job was added or edited through store(): the scheduler recomputes its fires now.
+    void jobsChanged();
     Store &store();
 
 signals:
@@ -57,6 +60,7 @@ private:
     std::unique_ptr<CompletionInbox> m_inbox;
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<OwnedThread<Dispatcher>> m_dispatcher;
+    std::unique_ptr<OwnedThread<Scheduler>> m_scheduler;
     bool m_running = false;
 };
 

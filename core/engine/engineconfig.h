@@ -16,6 +16,7 @@ struct EngineConfig {
     qint64 statsIntervalMs = 1'000;           // how often statistics are published
     RetryPolicy defaultRetry;                 // for runs without a job definition
     quint32 randomSeed = 0;                   // for jitter; 0: seeded from the system
+    bool runScheduler = true;                 // fire scheduled jobs (a leader duty)
 };
 
 QString defaultNodeId();

@@ -2,6 +2,7 @@
 
 #include "engine/retrypolicy.h"
 #include "model/run.h"
+#include "model/schedule.h"
 
 namespace vigia {
 
@@ -16,6 +17,12 @@ struct JobDef {
     int maxAttempts = 4;
     qint64 timeoutMs = 0;
     RetryPolicy retry;
+    Schedule schedule;
+    qint64 nextFireAt = 0; // the fire the scheduler waits for; 0 until computed
+    qint64 lastFireAt = 0;
+
+    // A run of this job: its settings, its id for the retry policy.
+    NewRun newRun() const;
 };
 
 } // namespace vigia

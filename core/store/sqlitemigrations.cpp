@@ -87,6 +87,41 @@ const QVector<Migration> &sqliteMigrations()
                 target TEXT NOT NULL,
                 detail TEXT))"),
          }},
+        {2,
+         "job schedules: cron or interval in a time zone, windows, pause, postpone, misfire policy",
+         {
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN schedule_kind TEXT NOT NULL DEFAULT 'none' "
+                            "CHECK (schedule_kind IN ('none', 'cron', 'interval'))"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN cron TEXT"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN interval_ms INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN anchor_at INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN window_start INTEGER NOT NULL DEFAULT -1"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN window_end INTEGER NOT NULL DEFAULT -1"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN window_days INTEGER NOT NULL DEFAULT 127"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN postpone_until INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN paused INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN run_on_start INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN jitter_ms INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN misfire TEXT NOT NULL DEFAULT 'coalesce' "
+                            "CHECK (misfire IN ('coalesce', 'run-all', 'skip'))"),
+             // The fire the scheduler waits for; NULL until it is first computed (and again after an edit).
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN next_fire_at INTEGER"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN last_fire_at INTEGER"),
+             // A counter bumped by every change to jobs, so schedulers in other processes notice edits cheaply.
+             QStringLiteral("CREATE TABLE revisions (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+             QStringLiteral("INSERT INTO revisions (name, value) VALUES ('jobs', 0)"),
+             QStringLiteral("CREATE TRIGGER jobs_revision_insert AFTER INSERT ON jobs BEGIN "
+                            "UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
+             QStringLiteral("CREATE TRIGGER jobs_revision_delete AFTER DELETE ON jobs BEGIN "
+                            "UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
+             // Only edits count: the scheduler's own bookkeeping (next/last fire) must not wake every scheduler.
+             QStringLiteral("CREATE TRIGGER jobs_revision_update AFTER UPDATE OF name, queue, kind, payload, priority, "
+                            "max_attempts, timeout_ms, schedule_kind, cron, interval_ms, anchor_at, time_zone, "
+                            "window_start, window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, "
+                            "misfire ON jobs BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
+             QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
+         }},
     };
     return migrations;
 }

@@ -136,30 +136,6 @@ QVector<QueueStats> SqliteStore::queueStats()
     return byName.values().toVector();
 }
 
-std::optional<JobDef> SqliteStore::job(qint64 id)
-{
-    QSqlQuery query = exec(QStringLiteral("SELECT id, name, queue, kind, payload, priority, max_attempts, timeout_ms, "
-                                          "backoff_base_ms, backoff_factor, backoff_max_ms, backoff_jitter "
-                                          "FROM jobs WHERE id = ?"),
-                           {id});
-    if (!query.next())
-        return std::nullopt;
-    JobDef job;
-    job.id = query.value(0).toLongLong();
-    job.name = query.value(1).toString();
-    job.queue = query.value(2).toString();
-    job.kind = query.value(3).toString();
-    job.payload = query.value(4).toString().toUtf8();
-    job.priority = static_cast<Priority>(query.value(5).toInt());
-    job.maxAttempts = query.value(6).toInt();
-    job.timeoutMs = query.value(7).toLongLong();
-    job.retry.baseMs = query.value(8).toLongLong();
-    job.retry.factor = query.value(9).toDouble();
-    job.retry.maxMs = query.value(10).toLongLong();
-    job.retry.jitter = RetryPolicy::jitterFromName(query.value(11).toString()).value_or(RetryPolicy::Jitter::Full);
-    return job;
-}
-
 QVector<AuditEntry> SqliteStore::auditLog(int limit)
 {
     QSqlQuery query =
@@ -324,30 +300,6 @@ void SqliteStore::setQueueConcurrency(const QString &name, int concurrency, cons
           detailJson({{QStringLiteral("concurrency_from"), before->concurrency},
                       {QStringLiteral("concurrency_to"), concurrency}}));
     tx.commit();
-}
-
-qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
-{
-    SqliteWriteTransaction tx(m_db);
-    requireQueue(job.queue);
-    QSqlQuery upsert = exec(
-        QStringLiteral("INSERT INTO jobs (name, queue, kind, payload, priority, max_attempts, timeout_ms, "
-                       "backoff_base_ms, backoff_factor, backoff_max_ms, backoff_jitter, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-                       "queue = excluded.queue, kind = excluded.kind, payload = excluded.payload, "
-                       "priority = excluded.priority, max_attempts = excluded.max_attempts, "
-                       "timeout_ms = excluded.timeout_ms, backoff_base_ms = excluded.backoff_base_ms, "
-                       "backoff_factor = excluded.backoff_factor, backoff_max_ms = excluded.backoff_max_ms, "
-                       "backoff_jitter = excluded.backoff_jitter, updated_at = excluded.updated_at RETURNING id"),
-        {job.name, job.queue, job.kind, QString::fromUtf8(job.payload), static_cast<int>(job.priority),
-         job.maxAttempts, job.timeoutMs, job.retry.baseMs, job.retry.factor, job.retry.maxMs,
-         RetryPolicy::jitterName(job.retry.jitter), now, now});
-    upsert.next();
-    const qint64 id = upsert.value(0).toLongLong();
-    upsert.finish();
-    audit(actor, now, QStringLiteral("job.edit"), u"job:" + job.name, {});
-    tx.commit();
-    return id;
 }
 
 } // namespace vigia

@@ -156,9 +156,16 @@ void SqliteStore::requireQueue(const QString &name)
 
 QVector<EnqueueResult> SqliteStore::enqueue(const QVector<NewRun> &runs, qint64 now)
 {
+    SqliteWriteTransaction tx(m_db);
+    QVector<EnqueueResult> results = insertRuns(runs, now);
+    tx.commit();
+    return results;
+}
+
+QVector<EnqueueResult> SqliteStore::insertRuns(const QVector<NewRun> &runs, qint64 now)
+{
     QVector<EnqueueResult> results;
     results.reserve(runs.size());
-    SqliteWriteTransaction tx(m_db);
     QString lastQueue;
     for (const NewRun &run : runs) {
         if (run.queue != lastQueue) {
@@ -198,7 +205,6 @@ QVector<EnqueueResult> SqliteStore::enqueue(const QVector<NewRun> &runs, qint64 
         insert.finish();
         results.append(result);
     }
-    tx.commit();
     return results;
 }
 

@@ -38,6 +38,9 @@ public:
     std::optional<Queue> queue(const QString &name) override;
     QVector<QueueStats> queueStats() override;
     std::optional<JobDef> job(qint64 id) override;
+    std::optional<JobDef> jobByName(const QString &name) override;
+    QVector<JobDef> jobs() override;
+    qint64 jobsRevision() override;
     QVector<AuditEntry> auditLog(int limit) override;
 
     CancelResult cancel(qint64 runId, const Actor &actor, qint64 now) override;
@@ -48,6 +51,10 @@ public:
     void setQueuePaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
     void setQueueConcurrency(const QString &name, int concurrency, const Actor &actor, qint64 now) override;
     qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) override;
+    void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
+    void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) override;
+    bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
+                     qint64 now) override;
 
 private:
     // A statement prepared once per connection and reused; the hot path binds and executes it.
@@ -59,6 +66,8 @@ private:
     bool applyCompletion(const Completion &completion);
     void claimFromQueue(const QString &queue, int count, const ClaimRequest &request, QVector<Run> &out);
     void requireQueue(const QString &name);
+    QVector<EnqueueResult> insertRuns(const QVector<NewRun> &runs, qint64 now);
+    QVector<JobDef> selectJobs(const QString &where, const QVariantList &binds);
     Run requireRun(qint64 id);
     qint64 insertReplay(const Run &dead, qint64 now);
     void audit(const Actor &actor, qint64 now, const QString &action, const QString &target, const QString &detail);

@@ -106,6 +106,10 @@ public:
     virtual std::optional<Queue> queue(const QString &name) = 0;
     virtual QVector<QueueStats> queueStats() = 0;
     virtual std::optional<JobDef> job(qint64 id) = 0;
+    virtual std::optional<JobDef> jobByName(const QString &name) = 0;
+    virtual QVector<JobDef> jobs() = 0; // by name
+    // Changes whenever a job is added, edited or removed (not when the scheduler books a fire).
+    virtual qint64 jobsRevision() = 0;
     // Newest first.
     virtual QVector<AuditEntry> auditLog(int limit) = 0;
 
@@ -118,7 +122,16 @@ public:
     virtual void ensureQueue(const Queue &queue, const Actor &actor, qint64 now) = 0;
     virtual void setQueuePaused(const QString &name, bool paused, const Actor &actor, qint64 now) = 0;
     virtual void setQueueConcurrency(const QString &name, int concurrency, const Actor &actor, qint64 now) = 0;
+    // Creates or updates a job by name; a changed schedule makes the scheduler compute its next fire afresh.
     virtual qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) = 0;
+    virtual void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) = 0;
+    virtual void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) = 0;
+
+    // The scheduler's booking, one transaction: enqueue the fires' runs (a unique key makes a fire enqueue once)
+    // and move the job's next fire from `expectedNextFireAt` to `nextFireAt`. Returns false, writing nothing, when
+    // another scheduler moved it first.
+    virtual bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
+                             qint64 now) = 0;
 };
 
 } // namespace vigia
