@@ -23,6 +23,9 @@ const Verb Verbs[] = {
     {"runs", QT_TRANSLATE_NOOP("Cli", "list, show or cancel runs"), runsVerb},
     {"dlq", QT_TRANSLATE_NOOP("Cli", "list, replay or discard dead runs"), dlqVerb},
     {"queues", QT_TRANSLATE_NOOP("Cli", "list, add, pause, resume or configure queues"), queuesVerb},
+    {"jobs", QT_TRANSLATE_NOOP("Cli", "list, pause, resume or postpone scheduled jobs"), jobsVerb},
+    {"schedule", QT_TRANSLATE_NOOP("Cli", "preview the upcoming fires of all jobs"), scheduleVerb},
+    {"cron", QT_TRANSLATE_NOOP("Cli", "compute or explain a cron expression"), cronVerb},
 };
 
 QString usage()

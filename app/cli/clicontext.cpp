@@ -6,14 +6,14 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 
 namespace vigia::cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 } // namespace
 
 CliContext::CliContext(QTextStream &out, QTextStream &err)
@@ -38,11 +38,11 @@ VerbParser::VerbParser(const QString &command, const QString &description, int f
     m_parser.setApplicationDescription(description);
     m_parser.addHelpOption();
     m_parser.addOption({QStringLiteral("db"),
-                        tr("Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).")
+                        Tr::tr("Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).")
                             .arg(StoreUrl::defaultUrl()),
                         QStringLiteral("url")});
     if (m_json)
-        m_parser.addOption({QStringLiteral("json"), tr("Print a JSON array instead of a table.")});
+        m_parser.addOption({QStringLiteral("json"), Tr::tr("Print a JSON array instead of a table.")});
 }
 
 void VerbParser::addPositional(const QString &name, const QString &description, const QString &syntax)
@@ -60,22 +60,30 @@ bool VerbParser::parse(CliContext &context, const QStringList &args, int minPosi
     }
     const int count = int(m_parser.positionalArguments().size());
     if (count < minPositional)
-        throw UsageError{tr("%1: missing arguments (see --help)").arg(m_command)};
+        throw UsageError{Tr::tr("%1: missing arguments (see --help)").arg(m_command)};
     if (count > maxPositional) {
         throw UsageError{
-            tr("%1: unexpected argument \"%2\"").arg(m_command, m_parser.positionalArguments().at(maxPositional))};
+            Tr::tr("%1: unexpected argument \"%2\"").arg(m_command, m_parser.positionalArguments().at(maxPositional))};
     }
     return true;
 }
 
-std::unique_ptr<Store> VerbParser::openStore() const
+QString VerbParser::dbUrl() const
 {
-    const QString text = m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db"))
-                                                              : StoreUrl::defaultUrl();
+    return m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db")) : StoreUrl::defaultUrl();
+}
+
+std::unique_ptr<Store> VerbParser::openStore(Open mode) const
+{
     QString error;
-    const std::optional<StoreUrl> url = StoreUrl::parse(text, &error);
+    const std::optional<StoreUrl> url = StoreUrl::parse(dbUrl(), &error);
     if (!url)
         throw UsageError{QStringLiteral("--db: ") + error};
+    if (mode == Open::Existing && url->backend == StoreUrl::Backend::Sqlite && !QFileInfo::exists(url->sqlitePath)) {
+        throw UsageError{Tr::tr("--db: there is no database at %1 (create it with `vigia-engine migrate --db %2` or "
+                                "by starting `vigia-engine serve`)")
+                             .arg(url->sqlitePath, url->text)};
+    }
     std::unique_ptr<Store> store = vigia::openStore(*url);
     ensureSchema(*store);
     return store;
@@ -86,7 +94,7 @@ qint64 parseId(const QString &text, const QString &what)
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
     if (!ok || id <= 0)
-        throw UsageError{tr("%1: \"%2\" is not a run id (a positive whole number)").arg(what, text)};
+        throw UsageError{Tr::tr("%1: \"%2\" is not a run id (a positive whole number)").arg(what, text)};
     return id;
 }
 
@@ -95,7 +103,7 @@ int parseInt(const QString &text, const QString &what, int min, int max)
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < min || value > max)
-        throw UsageError{tr("%1: \"%2\" is not a whole number from %3 to %4").arg(what, text).arg(min).arg(max)};
+        throw UsageError{Tr::tr("%1: \"%2\" is not a whole number from %3 to %4").arg(what, text).arg(min).arg(max)};
     return value;
 }
 
@@ -106,7 +114,7 @@ qint64 parseInstant(const QString &text, const QString &what)
         at = QDateTime::fromString(text, Qt::ISODate);
     if (!at.isValid()) {
         throw UsageError{
-            tr("%1: \"%2\" is not an ISO 8601 date-time (e.g. 2026-11-22T14:30:00Z or 2026-11-22T11:30:00-03:00)")
+            Tr::tr("%1: \"%2\" is not an ISO 8601 date-time (e.g. 2026-11-22T14:30:00Z or 2026-11-22T11:30:00-03:00)")
                 .arg(what, text)};
     }
     return at.toMSecsSinceEpoch();

@@ -54,8 +54,11 @@ public:
     QString value(const QString &name) const { return m_parser.value(name); }
     bool json() const { return m_json && m_parser.isSet(QStringLiteral("json")); }
 
+    enum class Open { Existing, CreateIfMissing };
     // Opens the database named by --db (or the default), migrating an older schema and refusing a newer one.
-    std::unique_ptr<Store> openStore() const;
+    // Only `serve` and `migrate` create a missing database: for other verbs a missing file is a typo.
+    std::unique_ptr<Store> openStore(Open mode = Open::Existing) const;
+    QString dbUrl() const;
 
 private:
     QString m_command;

@@ -7,28 +7,27 @@
 namespace vigia::cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 } // namespace
 
 static int dlqList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("dlq list"), tr("List dead runs not yet replayed or discarded."),
+    VerbParser parser(QStringLiteral("dlq list"), Tr::tr("List dead runs not yet replayed or discarded."),
                       VerbParser::WithJson);
-    parser.addOption({QStringLiteral("queue"), tr("Only dead runs of this queue."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("limit"), tr("At most this many (default 100)."), QStringLiteral("n"),
+    parser.addOption({QStringLiteral("queue"), Tr::tr("Only dead runs of this queue."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("limit"), Tr::tr("At most this many (default 100)."), QStringLiteral("n"),
                       QStringLiteral("100")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     RunFilter filter;
-    filter.state = RunState::Dead;
+    filter.dlqOnly = true;
     filter.queue = parser.value(QStringLiteral("queue"));
     filter.limit = parseInt(parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
     if (!filter.queue.isEmpty() && !store->queue(filter.queue))
-        throw UsageError{tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
+        throw UsageError{Tr::tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
     printRuns(context, store->runs(filter), parser.json());
     return Success;
 }
@@ -36,17 +35,17 @@ static int dlqList(CliContext &context, const QStringList &args)
 static int dlqReplay(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("dlq replay"),
-                      tr("Replay dead runs: each gets a new run linked to it; the dead run stays for the record."));
-    parser.addPositional(QStringLiteral("id"), tr("The dead run's id (or --all)."), QStringLiteral("[id]"));
-    parser.addOption({QStringLiteral("all"), tr("Replay every dead run (of --queue, if given).")});
-    parser.addOption({QStringLiteral("queue"), tr("With --all: only this queue."), QStringLiteral("name")});
+                      Tr::tr("Replay dead runs: each gets a new run linked to it; the dead run stays for the record."));
+    parser.addPositional(QStringLiteral("id"), Tr::tr("The dead run's id (or --all)."), QStringLiteral("[id]"));
+    parser.addOption({QStringLiteral("all"), Tr::tr("Replay every dead run (of --queue, if given).")});
+    parser.addOption({QStringLiteral("queue"), Tr::tr("With --all: only this queue."), QStringLiteral("name")});
     if (!parser.parse(context, args, 0, 1))
         return Success;
     const bool all = parser.isSet(QStringLiteral("all"));
     if (all == !parser.positional().isEmpty())
-        throw UsageError{tr("dlq replay: give either a run id or --all")};
+        throw UsageError{Tr::tr("dlq replay: give either a run id or --all")};
     if (!all && parser.isSet(QStringLiteral("queue")))
-        throw UsageError{tr("dlq replay: --queue goes with --all")};
+        throw UsageError{Tr::tr("dlq replay: --queue goes with --all")};
     if (!all) {
         const qint64 id = parseId(parser.positional().at(0), QStringLiteral("dlq replay"));
         std::unique_ptr<Store> store = parser.openStore();
@@ -63,14 +62,14 @@ static int dlqReplay(CliContext &context, const QStringList &args)
 
 static int dlqDiscard(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("dlq discard"), tr("Mark a dead run as handled without running it again."));
-    parser.addPositional(QStringLiteral("id"), tr("The dead run's id."));
+    VerbParser parser(QStringLiteral("dlq discard"), Tr::tr("Mark a dead run as handled without running it again."));
+    parser.addPositional(QStringLiteral("id"), Tr::tr("The dead run's id."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const qint64 id = parseId(parser.positional().at(0), QStringLiteral("dlq discard"));
     std::unique_ptr<Store> store = parser.openStore();
     store->discard(id, context.actor(), context.clock().nowMs());
-    context.out() << tr("run %1 discarded").arg(id) << '\n';
+    context.out() << Tr::tr("run %1 discarded").arg(id) << '\n';
     return Success;
 }
 
@@ -84,10 +83,10 @@ int dlqVerb(CliContext &context, const QStringList &args)
     if (sub == QLatin1String("discard"))
         return dlqDiscard(context, args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << tr("Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n");
+        context.out() << Tr::tr("Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n");
         return Success;
     }
-    throw UsageError{tr("dlq: expected list, replay or discard, not \"%1\"").arg(sub)};
+    throw UsageError{Tr::tr("dlq: expected list, replay or discard, not \"%1\"").arg(sub)};
 }
 
 } // namespace vigia::cli

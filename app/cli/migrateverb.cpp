@@ -14,9 +14,8 @@ int migrateVerb(CliContext &context, const QStringList &args)
                                                          "than this program is refused, never changed."));
     if (!parser.parse(context, args, 0, 0))
         return Success;
-    const QString text = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : StoreUrl::defaultUrl();
     QString error;
-    const std::optional<StoreUrl> url = StoreUrl::parse(text, &error);
+    const std::optional<StoreUrl> url = StoreUrl::parse(parser.dbUrl(), &error);
     if (!url)
         throw UsageError{QStringLiteral("--db: ") + error};
     std::unique_ptr<Store> store = openStore(*url);

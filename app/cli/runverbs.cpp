@@ -10,10 +10,9 @@
 namespace vigia::cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 QStringList runRow(const Run &run)
 {
@@ -52,26 +51,26 @@ void printRuns(CliContext &context, const QVector<Run> &runs, bool json)
 
 int enqueueVerb(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("enqueue"), tr("Add a run to a queue and print its id."));
-    parser.addOption({QStringLiteral("queue"), tr("Queue name (default: default)."), QStringLiteral("name"),
+    VerbParser parser(QStringLiteral("enqueue"), Tr::tr("Add a run to a queue and print its id."));
+    parser.addOption({QStringLiteral("queue"), Tr::tr("Queue name (default: default)."), QStringLiteral("name"),
                       QStringLiteral("default")});
-    parser.addOption({QStringLiteral("kind"), tr("Job kind, e.g. noop, sleep, fail."), QStringLiteral("kind")});
-    parser.addOption({QStringLiteral("payload"), tr("JSON object for the kind (default: {})."), QStringLiteral("json"),
+    parser.addOption({QStringLiteral("kind"), Tr::tr("Job kind, e.g. noop, sleep, fail."), QStringLiteral("kind")});
+    parser.addOption({QStringLiteral("payload"), Tr::tr("JSON object for the kind (default: {})."), QStringLiteral("json"),
                       QStringLiteral("{}")});
-    parser.addOption({QStringLiteral("priority"), tr("critical, high, normal (default) or low."),
+    parser.addOption({QStringLiteral("priority"), Tr::tr("critical, high, normal (default) or low."),
                       QStringLiteral("priority"), QStringLiteral("normal")});
-    parser.addOption({QStringLiteral("run-at"), tr("Do not start before this ISO 8601 instant."),
+    parser.addOption({QStringLiteral("run-at"), Tr::tr("Do not start before this ISO 8601 instant."),
                       QStringLiteral("iso8601")});
-    parser.addOption({QStringLiteral("unique-key"), tr("Refuse a second run with this key (it is reported)."),
+    parser.addOption({QStringLiteral("unique-key"), Tr::tr("Refuse a second run with this key (it is reported)."),
                       QStringLiteral("key")});
-    parser.addOption({QStringLiteral("max-attempts"), tr("Attempts before the run goes dead (default 4)."),
+    parser.addOption({QStringLiteral("max-attempts"), Tr::tr("Attempts before the run goes dead (default 4)."),
                       QStringLiteral("n"), QStringLiteral("4")});
-    parser.addOption({QStringLiteral("timeout"), tr("Seconds an attempt may run (default: the engine's)."),
+    parser.addOption({QStringLiteral("timeout"), Tr::tr("Seconds an attempt may run (default: the engine's)."),
                       QStringLiteral("seconds")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     if (!parser.isSet(QStringLiteral("kind")))
-        throw UsageError{tr("enqueue: --kind is required (known kinds: %1)")
+        throw UsageError{Tr::tr("enqueue: --kind is required (known kinds: %1)")
                              .arg(context.registry().kinds().join(QLatin1String(", ")))};
     NewRun run;
     run.queue = parser.value(QStringLiteral("queue"));
@@ -79,7 +78,7 @@ int enqueueVerb(CliContext &context, const QStringList &args)
     run.payload = parser.value(QStringLiteral("payload")).toUtf8();
     const std::optional<Priority> priority = priorityFromName(parser.value(QStringLiteral("priority")));
     if (!priority) {
-        throw UsageError{tr("--priority: \"%1\" is not one of critical, high, normal, low")
+        throw UsageError{Tr::tr("--priority: \"%1\" is not one of critical, high, normal, low")
                              .arg(parser.value(QStringLiteral("priority")))};
     }
     run.priority = *priority;
@@ -100,7 +99,7 @@ int enqueueVerb(CliContext &context, const QStringList &args)
     std::unique_ptr<Store> store = parser.openStore();
     const EnqueueResult result = enqueueRuns(*store, context.registry(), {run}, context.clock().nowMs()).constFirst();
     if (result.duplicate) {
-        context.err() << tr("a run with unique key \"%1\" exists already: %2").arg(run.uniqueKey).arg(result.id)
+        context.err() << Tr::tr("a run with unique key \"%1\" exists already: %2").arg(run.uniqueKey).arg(result.id)
                       << '\n';
     }
     context.out() << result.id << '\n';
@@ -109,13 +108,13 @@ int enqueueVerb(CliContext &context, const QStringList &args)
 
 static int runsList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("runs list"), tr("List runs, newest first."), VerbParser::WithJson);
+    VerbParser parser(QStringLiteral("runs list"), Tr::tr("List runs, newest first."), VerbParser::WithJson);
     parser.addOption({QStringLiteral("state"),
-                      tr("Only runs in this state: scheduled, available, running, succeeded, retryable, dead, "
+                      Tr::tr("Only runs in this state: scheduled, available, running, succeeded, retryable, dead, "
                          "cancelled."),
                       QStringLiteral("state")});
-    parser.addOption({QStringLiteral("queue"), tr("Only runs of this queue."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("limit"), tr("At most this many (default 50)."), QStringLiteral("n"),
+    parser.addOption({QStringLiteral("queue"), Tr::tr("Only runs of this queue."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("limit"), Tr::tr("At most this many (default 50)."), QStringLiteral("n"),
                       QStringLiteral("50")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -123,28 +122,28 @@ static int runsList(CliContext &context, const QStringList &args)
     if (parser.isSet(QStringLiteral("state"))) {
         filter.state = runStateFromName(parser.value(QStringLiteral("state")));
         if (!filter.state)
-            throw UsageError{tr("--state: unknown state \"%1\"").arg(parser.value(QStringLiteral("state")))};
+            throw UsageError{Tr::tr("--state: unknown state \"%1\"").arg(parser.value(QStringLiteral("state")))};
     }
     filter.queue = parser.value(QStringLiteral("queue"));
     filter.limit = parseInt(parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
     if (!filter.queue.isEmpty() && !store->queue(filter.queue))
-        throw UsageError{tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
+        throw UsageError{Tr::tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
     printRuns(context, store->runs(filter), parser.json());
     return Success;
 }
 
 static int runsShow(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("runs show"), tr("Show one run with all its attempts."), VerbParser::WithJson);
-    parser.addPositional(QStringLiteral("id"), tr("The run's id."));
+    VerbParser parser(QStringLiteral("runs show"), Tr::tr("Show one run with all its attempts."), VerbParser::WithJson);
+    parser.addPositional(QStringLiteral("id"), Tr::tr("The run's id."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const qint64 id = parseId(parser.positional().at(0), QStringLiteral("runs show"));
     std::unique_ptr<Store> store = parser.openStore();
     const std::optional<Run> run = store->run(id);
     if (!run)
-        throw UsageError{tr("runs show: no run with id %1").arg(id)};
+        throw UsageError{Tr::tr("runs show: no run with id %1").arg(id)};
     const QVector<Attempt> attempts = store->attempts(id);
     QJsonObject object = runToJson(*run);
     QJsonArray attemptArray;
@@ -168,7 +167,7 @@ static int runsShow(CliContext &context, const QStringList &args)
             value = it.value().toVariant().toString();
         rows.append({it.key(), value});
     }
-    printTable(context.out(), {tr("FIELD"), tr("VALUE")}, rows);
+    printTable(context.out(), {Tr::tr("FIELD"), Tr::tr("VALUE")}, rows);
     context.out() << '\n';
     QList<QStringList> attemptRows;
     for (const Attempt &attempt : attempts) {
@@ -177,23 +176,23 @@ static int runsShow(CliContext &context, const QStringList &args)
                             attempt.error.simplified()});
     }
     printTable(context.out(),
-               {tr("ATTEMPT"), tr("NODE"), tr("STARTED"), tr("MS"), tr("OUTCOME"), tr("ERROR")}, attemptRows);
+               {Tr::tr("ATTEMPT"), Tr::tr("NODE"), Tr::tr("STARTED"), Tr::tr("MS"), Tr::tr("OUTCOME"), Tr::tr("ERROR")}, attemptRows);
     return Success;
 }
 
 static int runsCancel(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("runs cancel"),
-                      tr("Cancel a queued run, or ask the node running it to stop it."));
-    parser.addPositional(QStringLiteral("id"), tr("The run's id."));
+                      Tr::tr("Cancel a queued run, or ask the node running it to stop it."));
+    parser.addPositional(QStringLiteral("id"), Tr::tr("The run's id."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const qint64 id = parseId(parser.positional().at(0), QStringLiteral("runs cancel"));
     std::unique_ptr<Store> store = parser.openStore();
     const Store::CancelResult result = store->cancel(id, context.actor(), context.clock().nowMs());
     context.out() << (result == Store::CancelResult::Cancelled
-                          ? tr("run %1 cancelled").arg(id)
-                          : tr("run %1 is running; its node will stop it at its next heartbeat").arg(id))
+                          ? Tr::tr("run %1 cancelled").arg(id)
+                          : Tr::tr("run %1 is running; its node will stop it at its next heartbeat").arg(id))
                   << '\n';
     return Success;
 }
@@ -208,10 +207,10 @@ int runsVerb(CliContext &context, const QStringList &args)
     if (sub == QLatin1String("cancel"))
         return runsCancel(context, args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << tr("Usage: vigia-engine runs list|show ID|cancel ID [options]\n");
+        context.out() << Tr::tr("Usage: vigia-engine runs list|show ID|cancel ID [options]\n");
         return Success;
     }
-    throw UsageError{tr("runs: expected list, show or cancel, not \"%1\"").arg(sub)};
+    throw UsageError{Tr::tr("runs: expected list, show or cancel, not \"%1\"").arg(sub)};
 }
 
 } // namespace vigia::cli

@@ -16,31 +16,30 @@
 namespace vigia::cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 } // namespace
 
 int serveVerb(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("serve"),
-                      tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
+                      Tr::tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
                          "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
                          "second signal stops at once."));
-    parser.addOption({QStringLiteral("concurrency"), tr("Runs executing at once on this node (default 8)."),
+    parser.addOption({QStringLiteral("concurrency"), Tr::tr("Runs executing at once on this node (default 8)."),
                       QStringLiteral("n"), QStringLiteral("8")});
-    parser.addOption({QStringLiteral("node"), tr("This node's name (default: host:pid)."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("lease"), tr("Seconds a running run stays leased without a heartbeat "
+    parser.addOption({QStringLiteral("node"), Tr::tr("This node's name (default: host:pid)."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("lease"), Tr::tr("Seconds a running run stays leased without a heartbeat "
                                                   "(default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("drain"), tr("Seconds to let running runs finish on shutdown (default 30)."),
+    parser.addOption({QStringLiteral("drain"), Tr::tr("Seconds to let running runs finish on shutdown (default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("poll-ms"), tr("How often to look for runs enqueued by other processes "
+    parser.addOption({QStringLiteral("poll-ms"), Tr::tr("How often to look for runs enqueued by other processes "
                                                     "(default 250)."),
                       QStringLiteral("ms"), QStringLiteral("250")});
-    parser.addOption({QStringLiteral("demo"), tr("Enqueue a small demo workload every second.")});
-    parser.addOption({QStringLiteral("quiet"), tr("No summary line.")});
+    parser.addOption({QStringLiteral("demo"), Tr::tr("Enqueue a small demo workload every second.")});
+    parser.addOption({QStringLiteral("quiet"), Tr::tr("No summary line.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
 
@@ -54,9 +53,8 @@ int serveVerb(CliContext &context, const QStringList &args)
         qint64(parseInt(parser.value(QStringLiteral("drain")), QStringLiteral("--drain"), 0, 24 * 3600)) * 1000;
 
     // Open once here: a bad URL or a newer schema is reported before any thread starts.
-    const std::unique_ptr<Store> check = parser.openStore();
-    const QString urlText =
-        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : StoreUrl::defaultUrl();
+    const std::unique_ptr<Store> check = parser.openStore(VerbParser::Open::CreateIfMissing);
+    const QString urlText = parser.dbUrl();
     QString error;
     const StoreUrl url = *StoreUrl::parse(urlText, &error);
 
@@ -81,7 +79,7 @@ int serveVerb(CliContext &context, const QStringList &args)
 
     DemoWorkload demo(engine);
     QObject::connect(&engine, &Engine::started, &engine, [&] {
-        context.out() << tr("vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
+        context.out() << Tr::tr("vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
                              .arg(QCoreApplication::applicationVersion(), urlText, engine.config().nodeId)
                       << '\n';
         context.out().flush();

@@ -35,29 +35,34 @@ ExecutorRegistry ExecutorRegistry::withBuiltins()
     return registry;
 }
 
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Enqueue)
+};
+} // namespace
+
 QString validateNewRun(const NewRun &run, const ExecutorRegistry &registry)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("Enqueue", text); };
     if (run.queue.trimmed().isEmpty())
-        return tr("the queue name is empty");
+        return Tr::tr("the queue name is empty");
     const Executor *executor = registry.find(run.kind);
     if (!executor)
-        return tr("unknown kind \"%1\" (known: %2)").arg(run.kind, registry.kinds().join(QLatin1String(", ")));
+        return Tr::tr("unknown kind \"%1\" (known: %2)").arg(run.kind, registry.kinds().join(QLatin1String(", ")));
     if (run.payload.size() > MaxPayloadBytes)
-        return tr("payload is %1 bytes, more than the limit of %2").arg(run.payload.size()).arg(MaxPayloadBytes);
+        return Tr::tr("payload is %1 bytes, more than the limit of %2").arg(run.payload.size()).arg(MaxPayloadBytes);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(run.payload, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return tr("payload is not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        return Tr::tr("payload is not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
     if (!document.isObject())
-        return tr("payload must be a JSON object");
+        return Tr::tr("payload must be a JSON object");
     if (run.maxAttempts < 1 || run.maxAttempts > 1000)
-        return tr("max attempts must be between 1 and 1000, not %1").arg(run.maxAttempts);
+        return Tr::tr("max attempts must be between 1 and 1000, not %1").arg(run.maxAttempts);
     if (run.timeoutMs < 0)
-        return tr("timeout must not be negative");
+        return Tr::tr("timeout must not be negative");
     const QString problem = executor->validate(document.object());
     if (!problem.isEmpty())
-        return tr("payload for kind \"%1\": %2").arg(run.kind, problem);
+        return Tr::tr("payload for kind \"%1\": %2").arg(run.kind, problem);
     return {};
 }
 

@@ -10,10 +10,9 @@
 namespace vigia {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqliteStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
+};
 
 #define VIGIA_SQLITE_JOB_COLUMNS                                                                                      \
     "id, name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, backoff_factor, "            \
@@ -186,7 +185,7 @@ void SqliteStore::setJobPaused(const QString &name, bool paused, const Actor &ac
     QSqlQuery update = exec(QStringLiteral("UPDATE jobs SET paused = ?, updated_at = ? WHERE name = ?"),
                             {paused ? 1 : 0, now, name});
     if (update.numRowsAffected() != 1)
-        throw StoreError(tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
+        throw StoreError(Tr::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
     audit(actor, now, paused ? QStringLiteral("job.pause") : QStringLiteral("job.resume"), u"job:" + name, {});
     tx.commit();
 }
@@ -197,7 +196,7 @@ void SqliteStore::postponeJob(const QString &name, qint64 until, const Actor &ac
     QSqlQuery update = exec(QStringLiteral("UPDATE jobs SET postpone_until = ?, updated_at = ? WHERE name = ?"),
                             {until, now, name});
     if (update.numRowsAffected() != 1)
-        throw StoreError(tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
+        throw StoreError(Tr::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
     audit(actor, now, QStringLiteral("job.postpone"), u"job:" + name,
           QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("until"), until}}).toJson(QJsonDocument::Compact)));
     tx.commit();

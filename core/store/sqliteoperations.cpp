@@ -14,10 +14,9 @@
 namespace vigia {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqliteStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
+};
 } // namespace
 
 std::optional<Run> SqliteStore::run(qint64 id)
@@ -32,7 +31,7 @@ Run SqliteStore::requireRun(qint64 id)
 {
     std::optional<Run> found = run(id);
     if (!found)
-        throw StoreError(tr("no run with id %1").arg(id), StoreError::Kind::NotFound);
+        throw StoreError(Tr::tr("no run with id %1").arg(id), StoreError::Kind::NotFound);
     return *found;
 }
 
@@ -40,11 +39,11 @@ QVector<Run> SqliteStore::runs(const RunFilter &filter)
 {
     QString sql = QStringLiteral("SELECT " VIGIA_SQLITE_RUN_COLUMNS " FROM runs WHERE 1 = 1");
     QVariantList binds;
-    if (filter.state) {
+    if (filter.dlqOnly) {
+        sql += QStringLiteral(" AND state = 'dead' AND dlq_handling IS NULL");
+    } else if (filter.state) {
         sql += QStringLiteral(" AND state = ?");
         binds << runStateName(*filter.state);
-        if (*filter.state == RunState::Dead)
-            sql += QStringLiteral(" AND dlq_handling IS NULL");
     }
     if (!filter.queue.isEmpty()) {
         sql += QStringLiteral(" AND queue = ?");
@@ -169,7 +168,7 @@ Store::CancelResult SqliteStore::cancel(qint64 runId, const Actor &actor, qint64
     const Run run = requireRun(runId);
     CancelResult result = CancelResult::Cancelled;
     if (isFinal(run.state)) {
-        throw StoreError(tr("run %1 is already %2; only queued or running runs can be cancelled")
+        throw StoreError(Tr::tr("run %1 is already %2; only queued or running runs can be cancelled")
                              .arg(runId)
                              .arg(runStateName(run.state)),
                          StoreError::Kind::Invalid);
@@ -179,7 +178,7 @@ Store::CancelResult SqliteStore::cancel(qint64 runId, const Actor &actor, qint64
         result = CancelResult::CancelRequested;
     } else {
         exec(QStringLiteral("UPDATE runs SET state = 'cancelled', finished_at = ?, error = ? WHERE id = ?"),
-             {now, tr("cancelled by %1").arg(actor.name), runId});
+             {now, Tr::tr("cancelled by %1").arg(actor.name), runId});
     }
     audit(actor, now, QStringLiteral("run.cancel"), QStringLiteral("run:%1").arg(runId),
           detailJson({{QStringLiteral("from"), runStateName(run.state)}}));
@@ -205,13 +204,13 @@ qint64 SqliteStore::insertReplay(const Run &dead, qint64 now)
 static void requireUnhandledDead(const Run &run)
 {
     if (run.state != RunState::Dead) {
-        throw StoreError(tr("run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded")
+        throw StoreError(Tr::tr("run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded")
                              .arg(run.id)
                              .arg(runStateName(run.state)),
                          StoreError::Kind::Invalid);
     }
     if (!run.dlqHandling.isEmpty()) {
-        throw StoreError(tr("run %1 was already %2").arg(run.id).arg(run.dlqHandling), StoreError::Kind::Invalid);
+        throw StoreError(Tr::tr("run %1 was already %2").arg(run.id).arg(run.dlqHandling), StoreError::Kind::Invalid);
     }
 }
 
@@ -245,7 +244,8 @@ QVector<qint64> SqliteStore::replayAll(const QString &queue, const Actor &actor,
     QVector<qint64> ids;
     for (const Run &run : dead)
         ids.append(insertReplay(run, now));
-    audit(actor, now, QStringLiteral("dlq.replay_all"), queue.isEmpty() ? QStringLiteral("queue:*") : u"queue:" + queue,
+    if (!ids.isEmpty())
+        audit(actor, now, QStringLiteral("dlq.replay_all"), queue.isEmpty() ? QStringLiteral("queue:*") : u"queue:" + queue,
           detailJson({{QStringLiteral("count"), int(ids.size())}}));
     tx.commit();
     return ids;
@@ -265,7 +265,7 @@ void SqliteStore::discard(qint64 deadRunId, const Actor &actor, qint64 now)
 void SqliteStore::ensureQueue(const Queue &queue, const Actor &actor, qint64 now)
 {
     if (queue.concurrency <= 0)
-        throw StoreError(tr("queue concurrency must be at least 1"), StoreError::Kind::Invalid);
+        throw StoreError(Tr::tr("queue concurrency must be at least 1"), StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(m_db);
     QSqlQuery insert = exec(QStringLiteral("INSERT INTO queues (name, concurrency, paused, created_at, updated_at) "
                                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
@@ -289,12 +289,12 @@ void SqliteStore::setQueuePaused(const QString &name, bool paused, const Actor &
 void SqliteStore::setQueueConcurrency(const QString &name, int concurrency, const Actor &actor, qint64 now)
 {
     if (concurrency <= 0)
-        throw StoreError(tr("queue concurrency must be at least 1, not %1").arg(concurrency),
+        throw StoreError(Tr::tr("queue concurrency must be at least 1, not %1").arg(concurrency),
                          StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(m_db);
     const std::optional<Queue> before = queue(name);
     if (!before)
-        throw StoreError(tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
+        throw StoreError(Tr::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
     exec(QStringLiteral("UPDATE queues SET concurrency = ?, updated_at = ? WHERE name = ?"), {concurrency, now, name});
     audit(actor, now, QStringLiteral("queue.set"), u"queue:" + name,
           detailJson({{QStringLiteral("concurrency_from"), before->concurrency},

@@ -17,10 +17,9 @@
 namespace vigia {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqliteStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
+};
 
 QString nextConnectionName()
 {
@@ -35,12 +34,12 @@ SqliteStore::SqliteStore(const QString &path)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        throw StoreError(tr("cannot create the directory %1").arg(info.absolutePath()));
+        throw StoreError(Tr::tr("cannot create the directory %1").arg(info.absolutePath()));
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!m_db.open())
-        throw StoreError(tr("cannot open SQLite database %1: %2").arg(path, m_db.lastError().text()));
+        throw StoreError(Tr::tr("cannot open SQLite database %1: %2").arg(path, m_db.lastError().text()));
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
                                "PRAGMA foreign_keys = OFF"}) {
         QSqlQuery query(m_db);
@@ -89,7 +88,7 @@ void SqliteStore::execOrThrow(QSqlQuery &query, const char *what)
 
 void SqliteStore::fail(const QSqlQuery &query, const char *what)
 {
-    const QString message = tr("SQLite error in %1 (%2): %3")
+    const QString message = Tr::tr("SQLite error in %1 (%2): %3")
                                 .arg(QLatin1String(what), m_path, query.lastError().text());
     qCWarning(lcStore).noquote() << message;
     throw StoreError(message);
@@ -121,7 +120,7 @@ void SqliteStore::migrate()
                         "description TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
     const int current = schemaVersion();
     if (current > latestSchemaVersion()) {
-        throw StoreError(tr("the database %1 has schema version %2, newer than this program knows (%3); "
+        throw StoreError(Tr::tr("the database %1 has schema version %2, newer than this program knows (%3); "
                             "upgrade Vigia to use it")
                              .arg(m_path)
                              .arg(current)
@@ -151,7 +150,7 @@ void SqliteStore::requireQueue(const QString &name)
     const bool found = query.next();
     query.finish();
     if (!found)
-        throw StoreError(tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
+        throw StoreError(Tr::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
 }
 
 QVector<EnqueueResult> SqliteStore::enqueue(const QVector<NewRun> &runs, qint64 now)

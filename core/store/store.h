@@ -40,6 +40,7 @@ private:
 
 struct RunFilter {
     std::optional<RunState> state;
+    bool dlqOnly = false; // dead runs not yet replayed or discarded: the dead-letter queue
     QString queue; // empty: all
     qint64 beforeId = 0; // paging: only ids below this (0: from the newest)
     int limit = 100;

@@ -427,7 +427,7 @@ void TestStoreConformance::replayCreatesLinkedRunAndMarksDeadRunHandled()
     m_store->exchange({completionFor(claimed, QStringLiteral("n1"), RunState::Dead, T0 + 1)},
                       claimFor(QStringLiteral("n1"), 0, T0));
     RunFilter dlq;
-    dlq.state = RunState::Dead;
+    dlq.dlqOnly = true;
     QCOMPARE(m_store->runs(dlq).size(), 1);
     const qint64 replayId = m_store->replay(claimed.id, Operator, T0 + 100);
     const Run replay = *m_store->run(replayId);
@@ -473,7 +473,7 @@ void TestStoreConformance::replayAllTakesOneQueue()
     }
     QCOMPARE(m_store->replayAll(QStringLiteral("default"), Operator, T0).size(), 2);
     RunFilter dlq;
-    dlq.state = RunState::Dead;
+    dlq.dlqOnly = true;
     QCOMPARE(m_store->runs(dlq).size(), 1);
     QCOMPARE(m_store->replayAll({}, Operator, T0).size(), 1);
     QVERIFY(m_store->runs(dlq).isEmpty());
@@ -490,8 +490,11 @@ void TestStoreConformance::discardHidesRunFromDlq()
                       claimFor(QStringLiteral("n1"), 0, T0));
     m_store->discard(claimed.id, Operator, T0 + 5);
     RunFilter dlq;
-    dlq.state = RunState::Dead;
+    dlq.dlqOnly = true;
     QVERIFY(m_store->runs(dlq).isEmpty());
+    RunFilter dead;
+    dead.state = RunState::Dead; // still dead, for the record: only the DLQ view leaves it out
+    QCOMPARE(m_store->runs(dead).size(), 1);
     QCOMPARE(m_store->run(claimed.id)->dlqHandling, QStringLiteral("discarded"));
     QCOMPARE(m_store->run(claimed.id)->dlqHandledAt, T0 + 5);
     QVERIFY_THROWS_EXCEPTION(StoreError, m_store->discard(claimed.id, Operator, T0));

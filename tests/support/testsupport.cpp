@@ -3,8 +3,18 @@
 #include "engine/engine.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+#include <atomic>
+#include <csignal>
 
 namespace vigia::test {
 
@@ -58,6 +68,38 @@ CliResult runEngineCli(const QStringList &args, const QByteArray &input)
     return result;
 }
 
+QStringList words(const char *line)
+{
+    QStringList result = QString::fromUtf8(line).split(u' ', Qt::SkipEmptyParts);
+    for (QString &word : result) {
+        if (word == QLatin1String("\"\""))
+            word.clear();
+    }
+    return result;
+}
+
+qint64 enqueueRun(const QString &dbUrl, const QStringList &args)
+{
+    const CliResult result =
+        runEngineCli(QStringList{QStringLiteral("enqueue")} + args + QStringList{QStringLiteral("--db"), dbUrl});
+    if (result.exitCode != 0) {
+        qWarning().noquote() << "enqueue" << args.join(u' ') << "failed with exit code" << result.exitCode << ":"
+                             << QString::fromUtf8(result.err);
+        return 0;
+    }
+    return result.out.trimmed().toLongLong();
+}
+
+QJsonObject showRun(const QString &dbUrl, qint64 id)
+{
+    const CliResult result = runEngineCli(
+        {QStringLiteral("runs"), QStringLiteral("show"), QString::number(id), QStringLiteral("--json"),
+         QStringLiteral("--db"), dbUrl});
+    if (result.exitCode != 0)
+        return {};
+    return QJsonDocument::fromJson(result.out).object();
+}
+
 QByteArray fileDigest(const QString &path)
 {
     QFile file(path);
@@ -66,6 +108,143 @@ QByteArray fileDigest(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return hash.result().toHex();
+}
+
+namespace {
+QString nextTestConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("vigia-test-%1").arg(counter.fetch_add(1));
+}
+
+QString describeValue(const QVariant &value)
+{
+    if (value.isNull())
+        return QStringLiteral("NULL");
+    if (value.metaType().id() == QMetaType::QString)
+        return u'\'' + value.toString() + u'\'';
+    return value.toString();
+}
+
+// Runs `body` with a fresh connection to `sqlitePath` and removes the connection afterwards (which Qt allows only
+// once no QSqlDatabase or QSqlQuery refers to it any more).
+template<typename Body>
+QString withConnection(const QString &sqlitePath, Body body)
+{
+    const QString name = nextTestConnectionName();
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (db.open())
+            error = body(db);
+        else
+            error = db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+} // namespace
+
+QStringList databaseContents(const QString &sqlitePath)
+{
+    QStringList lines;
+    const QString error = withConnection(sqlitePath, [&lines](QSqlDatabase &db) -> QString {
+        // One read transaction: every table from the same snapshot.
+        db.transaction();
+        QSqlQuery master(db);
+        if (!master.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")))
+            return master.lastError().text();
+        QStringList tables;
+        while (master.next()) {
+            lines << QStringLiteral("sqlite_master: ") + master.value(0).toString() + u' ' +
+                         master.value(1).toString() + u' ' + master.value(2).toString().simplified();
+            if (master.value(0).toString() == QLatin1String("table"))
+                tables << master.value(1).toString();
+        }
+        for (const QString &table : std::as_const(tables)) {
+            QSqlQuery rows(db);
+            if (!rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(table)))
+                return rows.lastError().text();
+            while (rows.next()) {
+                QStringList values;
+                for (int i = 0; i < rows.record().count(); ++i)
+                    values << describeValue(rows.value(i));
+                lines << table + QStringLiteral(": ") + values.join(QLatin1String(" | "));
+            }
+        }
+        db.commit();
+        return {};
+    });
+    if (!error.isEmpty())
+        lines << QStringLiteral("error reading %1: %2").arg(sqlitePath, error);
+    return lines;
+}
+
+QString sqliteExec(const QString &sqlitePath, const QString &statement)
+{
+    return withConnection(sqlitePath, [&statement](QSqlDatabase &db) -> QString {
+        QSqlQuery query(db);
+        return query.exec(statement) ? QString() : query.lastError().text();
+    });
+}
+
+EngineServer::EngineServer(const QStringList &args)
+    : m_logPath(m_dir.filePath(QStringLiteral("serve.log")))
+    , m_args(QStringList{QStringLiteral("serve")} + args)
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setStandardInputFile(QProcess::nullDevice());
+    m_process.setStandardOutputFile(m_logPath);
+}
+
+EngineServer::~EngineServer()
+{
+    if (isRunning()) {
+        sendSignal(SIGKILL);
+        m_process.waitForFinished(10000);
+    }
+    if (QTest::currentTestFailed()) {
+        qWarning().noquote() << "vigia-engine" << m_args.join(u' ') << "printed:\n"
+                             << QString::fromUtf8(log());
+    }
+}
+
+bool EngineServer::start(int timeoutMs)
+{
+    m_process.start(engineBinary(), m_args);
+    if (!m_process.waitForStarted(10000))
+        return false;
+    // The engine prints "... serving URL as node ID" once its threads run and the signal handlers are installed.
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (log().contains("serving"))
+            return true;
+        if (m_process.waitForFinished(20))
+            return false; // it gave up, e.g. on a bad option
+    }
+    return false;
+}
+
+bool EngineServer::sendSignal(int signalNumber)
+{
+    const qint64 id = pid();
+    return id > 0 && ::kill(static_cast<pid_t>(id), signalNumber) == 0;
+}
+
+int EngineServer::waitForExit(int timeoutMs)
+{
+    if (isRunning() && !m_process.waitForFinished(timeoutMs))
+        return StillRunning;
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : Crashed;
+}
+
+QByteArray EngineServer::log() const
+{
+    QFile file(m_logPath);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace vigia::test

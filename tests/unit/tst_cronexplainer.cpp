@@ -1,58 +1,14 @@
 #include "schedule/cronexplainer.h"
 #include "schedule/cronexpression.h"
+#include "util/translations.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QHash>
-#include <QSet>
 #include <QTest>
-#include <QTranslator>
 
 using vigia::CronExplainer;
 using vigia::CronExpression;
 
 namespace {
-
-// Serves the pairs from translations/cronexplainer_pt_BR.txt ("English<TAB>Portuguese", extra columns holding
-// further plural forms) so the Portuguese pieces can be checked before they are merged into the .ts file.
-class TsvTranslator : public QTranslator {
-public:
-    bool loadPairs(const QString &path) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-            return false;
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine()).chopped(1);
-            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-                continue;
-            QStringList columns = line.split(QLatin1Char('\t'));
-            const QString source = columns.takeFirst();
-            m_forms.insert(source, columns);
-        }
-        return !m_forms.isEmpty();
-    }
-
-    QString translate(const char *context, const char *sourceText, const char *, int n) const override {
-        if (qstrcmp(context, "CronExplainer") != 0)
-            return {};
-        const auto found = m_forms.constFind(QString::fromUtf8(sourceText));
-        if (found == m_forms.cend() || found->isEmpty()) {
-            m_missing.insert(QString::fromUtf8(sourceText));
-            return {};
-        }
-        // Brazilian Portuguese uses the singular for 0 and 1.
-        return found->value(n > 1 ? 1 : 0, found->first());
-    }
-
-    bool isEmpty() const override { return m_forms.isEmpty(); }
-    QSet<QString> missing() const { return m_missing; }
-
-private:
-    QHash<QString, QStringList> m_forms;
-    mutable QSet<QString> m_missing;
-};
 
 QString explain(const QString &text) {
     const std::optional<CronExpression> e = CronExpression::parse(text);
@@ -168,21 +124,10 @@ void TestCronExplainer::describesExpressionInBrazilianPortuguese_data() {
 void TestCronExplainer::describesExpressionInBrazilianPortuguese() {
     QFETCH(QString, expression);
     QFETCH(QString, sentence);
-    // The pairs file sits in the source tree; __FILE__ is absolute in CMake builds.
-    const QString pairs = QFileInfo(QString::fromUtf8(__FILE__))
-                              .dir()
-                              .filePath(QStringLiteral("../../translations/cronexplainer_pt_BR.txt"));
-    TsvTranslator translator;
-    if (!translator.loadPairs(pairs)) {
-        // QSKIP with a single argument trips clang's -Wgnu-zero-variadic-macro-arguments under -Wpedantic.
-        QTest::qSkip("translations/cronexplainer_pt_BR.txt not found next to the sources", __FILE__, __LINE__);
-        return;
-    }
-    QVERIFY(QCoreApplication::installTranslator(&translator));
+    // The real translation, as built from translations/vigia_pt_BR.ts and embedded in vigia-core.
+    QVERIFY(vigia::installTranslations(QStringLiteral("pt_BR")));
     const QString actual = explain(expression);
-    QCoreApplication::removeTranslator(&translator);
-    QVERIFY2(translator.missing().isEmpty(),
-             qPrintable(QStringList(translator.missing().values()).join(QLatin1String(" / "))));
+    vigia::installTranslations(QStringLiteral("en"));
     QCOMPARE(actual, sentence);
 }
 

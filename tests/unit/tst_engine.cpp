@@ -5,6 +5,7 @@
 #include "fakeclock.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 #include <atomic>
@@ -60,6 +61,7 @@ private slots:
     void jobRetryPolicyGovernsBackoff();
     void lastFailedAttemptGoesDead();
     void deadRunReplayedAfterFixSucceeds();
+    void deadRunOfEndedOutageReplaysSuccessfully();
     void timeoutCountsAsFailedAttempt();
     void cancelQueuedRun();
     void cancelRunningRun();
@@ -220,7 +222,7 @@ void TestEngine::lastFailedAttemptGoesDead() {
     QTRY_COMPARE(stateOf(id), RunState::Dead);
     QCOMPARE(runOf(id).attempt, 2);
     RunFilter dlq;
-    dlq.state = RunState::Dead;
+    dlq.dlqOnly = true;
     QCOMPARE(m_store->runs(dlq).size(), 1);
 }
 
@@ -241,7 +243,7 @@ void TestEngine::deadRunReplayedAfterFixSucceeds() {
     QCOMPARE(stateOf(id), RunState::Dead); // the original stays for the record, marked handled
     QCOMPARE(runOf(id).dlqHandling, QStringLiteral("replayed"));
     RunFilter dlq;
-    dlq.state = RunState::Dead;
+    dlq.dlqOnly = true;
     QVERIFY(m_store->runs(dlq).isEmpty());
     QVERIFY_THROWS_EXCEPTION(StoreError, m_store->replay(id, Operator, m_clock->nowMs()));
     QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("dlq.replay"));

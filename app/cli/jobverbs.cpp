@@ -1,0 +1,135 @@
+// Verbs about job definitions: jobs list, pause, resume, postpone. Jobs are declared with `apply` (jobs as code).
+#include "cli/cli.h"
+#include "cli/clicontext.h"
+#include "cli/output.h"
+#include "model/jobdef.h"
+
+#include <QCoreApplication>
+
+namespace vigia::cli {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+QString describeSchedule(const Schedule &s)
+{
+    switch (s.kind) {
+    case Schedule::Kind::Cron:
+        return s.cron + u' ' + s.timeZone;
+    case Schedule::Kind::Interval:
+        return Tr::tr("every %1 s").arg(s.intervalMs / 1000);
+    case Schedule::Kind::None:
+        break;
+    }
+    return Tr::tr("on demand");
+}
+
+QJsonObject jobToJson(const JobDef &job)
+{
+    const Schedule &s = job.schedule;
+    QJsonObject schedule{
+        {QStringLiteral("kind"), s.kind == Schedule::Kind::Cron       ? QStringLiteral("cron")
+                                 : s.kind == Schedule::Kind::Interval ? QStringLiteral("interval")
+                                                                      : QStringLiteral("none")},
+        {QStringLiteral("time_zone"), s.timeZone},
+        {QStringLiteral("paused"), s.paused},
+        {QStringLiteral("misfire"), misfirePolicyName(s.misfire)},
+        {QStringLiteral("postpone_until"),
+         s.postponeUntil > 0 ? QJsonValue(formatInstant(s.postponeUntil)) : QJsonValue(QJsonValue::Null)},
+    };
+    if (s.kind == Schedule::Kind::Cron)
+        schedule.insert(QStringLiteral("cron"), s.cron);
+    if (s.kind == Schedule::Kind::Interval)
+        schedule.insert(QStringLiteral("interval_s"), double(s.intervalMs) / 1000.0);
+    return QJsonObject{
+        {QStringLiteral("id"), job.id},
+        {QStringLiteral("name"), job.name},
+        {QStringLiteral("queue"), job.queue},
+        {QStringLiteral("kind"), job.kind},
+        {QStringLiteral("priority"), priorityName(job.priority)},
+        {QStringLiteral("max_attempts"), job.maxAttempts},
+        {QStringLiteral("schedule"), schedule},
+        {QStringLiteral("next_fire_at"),
+         job.nextFireAt > 0 ? QJsonValue(formatInstant(job.nextFireAt)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("last_fire_at"),
+         job.lastFireAt > 0 ? QJsonValue(formatInstant(job.lastFireAt)) : QJsonValue(QJsonValue::Null)},
+    };
+}
+} // namespace
+
+static int jobsList(CliContext &context, const QStringList &args)
+{
+    VerbParser parser(QStringLiteral("jobs list"), Tr::tr("List job definitions with their schedules."),
+                      VerbParser::WithJson);
+    if (!parser.parse(context, args, 0, 0))
+        return Success;
+    std::unique_ptr<Store> store = parser.openStore();
+    const QVector<JobDef> jobs = store->jobs();
+    if (parser.json()) {
+        QJsonArray array;
+        for (const JobDef &job : jobs)
+            array.append(jobToJson(job));
+        printJson(context.out(), array);
+        return Success;
+    }
+    QList<QStringList> rows;
+    for (const JobDef &job : jobs) {
+        rows.append({job.name, job.queue, job.kind, describeSchedule(job.schedule),
+                     job.schedule.paused ? Tr::tr("paused") : Tr::tr("active"), formatInstant(job.nextFireAt)});
+    }
+    printTable(context.out(),
+               {Tr::tr("JOB"), Tr::tr("QUEUE"), Tr::tr("KIND"), Tr::tr("SCHEDULE"), Tr::tr("STATUS"),
+                Tr::tr("NEXT FIRE")},
+               rows);
+    return Success;
+}
+
+static int jobsPause(CliContext &context, const QStringList &args, bool pause)
+{
+    VerbParser parser(pause ? QStringLiteral("jobs pause") : QStringLiteral("jobs resume"),
+                      pause ? Tr::tr("Stop firing a job; missed fires follow its misfire policy on resume.")
+                            : Tr::tr("Fire a paused job again."));
+    parser.addPositional(QStringLiteral("name"), Tr::tr("The job's name."));
+    if (!parser.parse(context, args, 1, 1))
+        return Success;
+    std::unique_ptr<Store> store = parser.openStore();
+    store->setJobPaused(parser.positional().at(0), pause, context.actor(), context.clock().nowMs());
+    return Success;
+}
+
+static int jobsPostpone(CliContext &context, const QStringList &args)
+{
+    VerbParser parser(QStringLiteral("jobs postpone"), Tr::tr("Skip a job's fires until an instant."));
+    parser.addPositional(QStringLiteral("name"), Tr::tr("The job's name."));
+    parser.addOption({QStringLiteral("until"), Tr::tr("No fire before this ISO 8601 instant."),
+                      QStringLiteral("iso8601")});
+    if (!parser.parse(context, args, 1, 1))
+        return Success;
+    if (!parser.isSet(QStringLiteral("until")))
+        throw UsageError{Tr::tr("jobs postpone: --until is required")};
+    const qint64 until = parseInstant(parser.value(QStringLiteral("until")), QStringLiteral("--until"));
+    std::unique_ptr<Store> store = parser.openStore();
+    store->postponeJob(parser.positional().at(0), until, context.actor(), context.clock().nowMs());
+    return Success;
+}
+
+int jobsVerb(CliContext &context, const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("list"))
+        return jobsList(context, args.mid(1));
+    if (sub == QLatin1String("pause") || sub == QLatin1String("resume"))
+        return jobsPause(context, args.mid(1), sub == QLatin1String("pause"));
+    if (sub == QLatin1String("postpone"))
+        return jobsPostpone(context, args.mid(1));
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        context.out() << Tr::tr("Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
+                                "postpone NAME --until ISO8601\n");
+        return Success;
+    }
+    throw UsageError{Tr::tr("jobs: expected list, pause, resume or postpone, not \"%1\"").arg(sub)};
+}
+
+} // namespace vigia::cli
