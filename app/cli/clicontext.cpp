@@ -20,8 +20,7 @@ CliContext::CliContext(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
     , m_registry(ExecutorRegistry::withBuiltins())
-{
-}
+{}
 
 Actor CliContext::actor() const
 {

@@ -12,7 +12,11 @@
 namespace vigia::cli {
 
 // Exit codes every verb follows.
-enum ExitCode { Success = 0, Failure = 1, BadUsage = 2 };
+enum ExitCode {
+    Success = 0,
+    Failure = 1,
+    BadUsage = 2
+};
 
 // Bad usage or bad input found by a verb: printed on stderr, exit code 2, nothing written.
 struct UsageError {
@@ -40,7 +44,10 @@ private:
 // Option parsing for one verb: --help, --db URL and, for listing verbs, --json.
 class VerbParser {
 public:
-    enum Flag { NoFlags = 0, WithJson = 1 };
+    enum Flag {
+        NoFlags = 0,
+        WithJson = 1
+    };
     VerbParser(const QString &command, const QString &description, int flags = NoFlags);
 
     QCommandLineParser &parser() { return m_parser; }
@@ -54,7 +61,10 @@ public:
     QString value(const QString &name) const { return m_parser.value(name); }
     bool json() const { return m_json && m_parser.isSet(QStringLiteral("json")); }
 
-    enum class Open { Existing, CreateIfMissing };
+    enum class Open {
+        Existing,
+        CreateIfMissing
+    };
     // Opens the database named by --db (or the default), migrating an older schema and refusing a newer one.
     // Only `serve` and `migrate` create a missing database: for other verbs a missing file is a typo.
     std::unique_ptr<Store> openStore(Open mode = Open::Existing) const;

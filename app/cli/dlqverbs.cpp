@@ -83,7 +83,8 @@ int dlqVerb(CliContext &context, const QStringList &args)
     if (sub == QLatin1String("discard"))
         return dlqDiscard(context, args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << Tr::tr("Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n");
+        context.out() << Tr::tr(
+            "Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n");
         return Success;
     }
     throw UsageError{Tr::tr("dlq: expected list, replay or discard, not \"%1\"").arg(sub)};

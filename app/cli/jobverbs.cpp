@@ -79,10 +79,10 @@ static int jobsList(CliContext &context, const QStringList &args)
         rows.append({job.name, job.queue, job.kind, describeSchedule(job.schedule),
                      job.schedule.paused ? Tr::tr("paused") : Tr::tr("active"), formatInstant(job.nextFireAt)});
     }
-    printTable(context.out(),
-               {Tr::tr("JOB"), Tr::tr("QUEUE"), Tr::tr("KIND"), Tr::tr("SCHEDULE"), Tr::tr("STATUS"),
-                Tr::tr("NEXT FIRE")},
-               rows);
+    printTable(
+        context.out(),
+        {Tr::tr("JOB"), Tr::tr("QUEUE"), Tr::tr("KIND"), Tr::tr("SCHEDULE"), Tr::tr("STATUS"), Tr::tr("NEXT FIRE")},
+        rows);
     return Success;
 }
 
@@ -103,8 +103,8 @@ static int jobsPostpone(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("jobs postpone"), Tr::tr("Skip a job's fires until an instant."));
     parser.addPositional(QStringLiteral("name"), Tr::tr("The job's name."));
-    parser.addOption({QStringLiteral("until"), Tr::tr("No fire before this ISO 8601 instant."),
-                      QStringLiteral("iso8601")});
+    parser.addOption(
+        {QStringLiteral("until"), Tr::tr("No fire before this ISO 8601 instant."), QStringLiteral("iso8601")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     if (!parser.isSet(QStringLiteral("until")))

@@ -25,8 +25,9 @@ int migrateVerb(CliContext &context, const QStringList &args)
     if (before == after)
         context.out() << QCoreApplication::translate("Cli", "schema is current (version %1)").arg(after) << '\n';
     else
-        context.out() << QCoreApplication::translate("Cli", "schema migrated from version %1 to %2").arg(before).arg(after)
-                      << '\n';
+        context.out()
+            << QCoreApplication::translate("Cli", "schema migrated from version %1 to %2").arg(before).arg(after)
+            << '\n';
     return Success;
 }
 

@@ -1,8 +1,8 @@
 #include "cli/output.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonDocument>
+#include <QTimeZone>
 
 namespace vigia::cli {
 
@@ -80,14 +80,10 @@ QJsonObject attemptToJson(const Attempt &attempt)
 QJsonObject queueStatsToJson(const QueueStats &stats)
 {
     return QJsonObject{
-        {QStringLiteral("name"), stats.name},
-        {QStringLiteral("concurrency"), stats.concurrency},
-        {QStringLiteral("paused"), stats.paused},
-        {QStringLiteral("available"), stats.available},
-        {QStringLiteral("scheduled"), stats.scheduled},
-        {QStringLiteral("running"), stats.running},
-        {QStringLiteral("retryable"), stats.retryable},
-        {QStringLiteral("dead"), stats.dead},
+        {QStringLiteral("name"), stats.name},           {QStringLiteral("concurrency"), stats.concurrency},
+        {QStringLiteral("paused"), stats.paused},       {QStringLiteral("available"), stats.available},
+        {QStringLiteral("scheduled"), stats.scheduled}, {QStringLiteral("running"), stats.running},
+        {QStringLiteral("retryable"), stats.retryable}, {QStringLiteral("dead"), stats.dead},
     };
 }
 

@@ -35,8 +35,8 @@ static int queuesList(CliContext &context, const QStringList &args)
                      QString::number(q.retryable), QString::number(q.dead)});
     }
     printTable(context.out(),
-               {Tr::tr("QUEUE"), Tr::tr("CONCURRENCY"), Tr::tr("STATUS"), Tr::tr("AVAILABLE"), Tr::tr("RUNNING"), Tr::tr("SCHEDULED"),
-                Tr::tr("RETRYABLE"), Tr::tr("DEAD")},
+               {Tr::tr("QUEUE"), Tr::tr("CONCURRENCY"), Tr::tr("STATUS"), Tr::tr("AVAILABLE"), Tr::tr("RUNNING"),
+                Tr::tr("SCHEDULED"), Tr::tr("RETRYABLE"), Tr::tr("DEAD")},
                rows);
     return Success;
 }
@@ -45,8 +45,9 @@ static int queuesAdd(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("queues add"), Tr::tr("Create a queue (nothing changes if it exists)."));
     parser.addPositional(QStringLiteral("name"), Tr::tr("The queue's name."));
-    parser.addOption({QStringLiteral("concurrency"), Tr::tr("Runs of this queue executing at once, cluster-wide "
-                                                        "(default 10)."),
+    parser.addOption({QStringLiteral("concurrency"),
+                      Tr::tr("Runs of this queue executing at once, cluster-wide "
+                             "(default 10)."),
                       QStringLiteral("n"), QStringLiteral("10")});
     if (!parser.parse(context, args, 1, 1))
         return Success;

@@ -29,8 +29,8 @@ QStringList runRow(const Run &run)
             error};
 }
 
-const QStringList RunHeaders{QStringLiteral("ID"),       QStringLiteral("QUEUE"),     QStringLiteral("KIND"),
-                             QStringLiteral("STATE"),    QStringLiteral("PRIORITY"),  QStringLiteral("ATTEMPT"),
+const QStringList RunHeaders{QStringLiteral("ID"),        QStringLiteral("QUEUE"),    QStringLiteral("KIND"),
+                             QStringLiteral("STATE"),     QStringLiteral("PRIORITY"), QStringLiteral("ATTEMPT"),
                              QStringLiteral("SCHEDULED"), QStringLiteral("ERROR")};
 } // namespace
 
@@ -55,12 +55,12 @@ int enqueueVerb(CliContext &context, const QStringList &args)
     parser.addOption({QStringLiteral("queue"), Tr::tr("Queue name (default: default)."), QStringLiteral("name"),
                       QStringLiteral("default")});
     parser.addOption({QStringLiteral("kind"), Tr::tr("Job kind, e.g. noop, sleep, fail."), QStringLiteral("kind")});
-    parser.addOption({QStringLiteral("payload"), Tr::tr("JSON object for the kind (default: {})."), QStringLiteral("json"),
-                      QStringLiteral("{}")});
+    parser.addOption({QStringLiteral("payload"), Tr::tr("JSON object for the kind (default: {})."),
+                      QStringLiteral("json"), QStringLiteral("{}")});
     parser.addOption({QStringLiteral("priority"), Tr::tr("critical, high, normal (default) or low."),
                       QStringLiteral("priority"), QStringLiteral("normal")});
-    parser.addOption({QStringLiteral("run-at"), Tr::tr("Do not start before this ISO 8601 instant."),
-                      QStringLiteral("iso8601")});
+    parser.addOption(
+        {QStringLiteral("run-at"), Tr::tr("Do not start before this ISO 8601 instant."), QStringLiteral("iso8601")});
     parser.addOption({QStringLiteral("unique-key"), Tr::tr("Refuse a second run with this key (it is reported)."),
                       QStringLiteral("key")});
     parser.addOption({QStringLiteral("max-attempts"), Tr::tr("Attempts before the run goes dead (default 4)."),
@@ -87,9 +87,9 @@ int enqueueVerb(CliContext &context, const QStringList &args)
     run.uniqueKey = parser.value(QStringLiteral("unique-key"));
     run.maxAttempts = parseInt(parser.value(QStringLiteral("max-attempts")), QStringLiteral("--max-attempts"), 1, 1000);
     if (parser.isSet(QStringLiteral("timeout"))) {
-        run.timeoutMs = qint64(parseInt(parser.value(QStringLiteral("timeout")), QStringLiteral("--timeout"), 1,
-                                        7 * 24 * 3600)) *
-                        1000;
+        run.timeoutMs =
+            qint64(parseInt(parser.value(QStringLiteral("timeout")), QStringLiteral("--timeout"), 1, 7 * 24 * 3600)) *
+            1000;
     }
     // Everything that can be checked without the database is checked before it is opened.
     const QString problem = validateNewRun(run, context.registry());
@@ -111,7 +111,7 @@ static int runsList(CliContext &context, const QStringList &args)
     VerbParser parser(QStringLiteral("runs list"), Tr::tr("List runs, newest first."), VerbParser::WithJson);
     parser.addOption({QStringLiteral("state"),
                       Tr::tr("Only runs in this state: scheduled, available, running, succeeded, retryable, dead, "
-                         "cancelled."),
+                             "cancelled."),
                       QStringLiteral("state")});
     parser.addOption({QStringLiteral("queue"), Tr::tr("Only runs of this queue."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("limit"), Tr::tr("At most this many (default 50)."), QStringLiteral("n"),
@@ -176,7 +176,8 @@ static int runsShow(CliContext &context, const QStringList &args)
                             attempt.error.simplified()});
     }
     printTable(context.out(),
-               {Tr::tr("ATTEMPT"), Tr::tr("NODE"), Tr::tr("STARTED"), Tr::tr("MS"), Tr::tr("OUTCOME"), Tr::tr("ERROR")}, attemptRows);
+               {Tr::tr("ATTEMPT"), Tr::tr("NODE"), Tr::tr("STARTED"), Tr::tr("MS"), Tr::tr("OUTCOME"), Tr::tr("ERROR")},
+               attemptRows);
     return Success;
 }
 

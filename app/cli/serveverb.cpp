@@ -25,18 +25,20 @@ int serveVerb(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("serve"),
                       Tr::tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
-                         "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
-                         "second signal stops at once."));
+                             "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
+                             "second signal stops at once."));
     parser.addOption({QStringLiteral("concurrency"), Tr::tr("Runs executing at once on this node (default 8)."),
                       QStringLiteral("n"), QStringLiteral("8")});
     parser.addOption({QStringLiteral("node"), Tr::tr("This node's name (default: host:pid)."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("lease"), Tr::tr("Seconds a running run stays leased without a heartbeat "
-                                                  "(default 30)."),
+    parser.addOption({QStringLiteral("lease"),
+                      Tr::tr("Seconds a running run stays leased without a heartbeat "
+                             "(default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("drain"), Tr::tr("Seconds to let running runs finish on shutdown (default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("poll-ms"), Tr::tr("How often to look for runs enqueued by other processes "
-                                                    "(default 250)."),
+    parser.addOption({QStringLiteral("poll-ms"),
+                      Tr::tr("How often to look for runs enqueued by other processes "
+                             "(default 250)."),
                       QStringLiteral("ms"), QStringLiteral("250")});
     parser.addOption({QStringLiteral("demo"), Tr::tr("Enqueue a small demo workload every second.")});
     parser.addOption({QStringLiteral("quiet"), Tr::tr("No summary line.")});
@@ -44,8 +46,8 @@ int serveVerb(CliContext &context, const QStringList &args)
         return Success;
 
     EngineConfig config;
-    config.concurrency = parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1,
-                                  10000);
+    config.concurrency =
+        parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1, 10000);
     config.nodeId = parser.value(QStringLiteral("node"));
     config.leaseMs = qint64(parseInt(parser.value(QStringLiteral("lease")), QStringLiteral("--lease"), 1, 3600)) * 1000;
     config.pollIntervalMs = parseInt(parser.value(QStringLiteral("poll-ms")), QStringLiteral("--poll-ms"), 10, 60000);
@@ -58,7 +60,8 @@ int serveVerb(CliContext &context, const QStringList &args)
     QString error;
     const StoreUrl url = *StoreUrl::parse(urlText, &error);
 
-    Engine engine(config, [url] { return openStore(url); }, &context.clock(), context.registry());
+    Engine engine(
+        config, [url] { return openStore(url); }, &context.clock(), context.registry());
     int exitCode = Success;
     SignalWatcher watcher;
     int signalsSeen = 0;

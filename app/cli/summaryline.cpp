@@ -9,8 +9,7 @@ SummaryLine::SummaryLine(QTextStream &out, bool terminal, int plainEverySeconds,
     , m_out(out)
     , m_terminal(terminal)
     , m_plainEvery(plainEverySeconds)
-{
-}
+{}
 
 QString SummaryLine::format(const EngineStats &stats, double runsPerSecond)
 {
@@ -27,9 +26,8 @@ QString SummaryLine::format(const EngineStats &stats, double runsPerSecond)
                           .arg(q.running)
                           .arg(q.paused ? QCoreApplication::translate("SummaryLine", " (paused)") : QString()));
     }
-    return QCoreApplication::translate("SummaryLine",
-                                       "%1 runs/s | succeeded %2 | retrying %3 | dead %4 | running %5 | "
-                                       "queues (waiting/running): %6")
+    return QCoreApplication::translate("SummaryLine", "%1 runs/s | succeeded %2 | retrying %3 | dead %4 | running %5 | "
+                                                      "queues (waiting/running): %6")
         .arg(runsPerSecond, 0, 'f', 1)
         .arg(c.succeeded)
         .arg(retrying)

@@ -77,8 +77,8 @@ void Dispatcher::start()
         emit failed(error.message());
         return;
     }
-    qCInfo(lcEngine).noquote() << "engine node" << m_config.nodeId << "started with concurrency"
-                               << m_config.concurrency << "on" << m_store->backend();
+    qCInfo(lcEngine).noquote() << "engine node" << m_config.nodeId << "started with concurrency" << m_config.concurrency
+                               << "on" << m_store->backend();
     emit started();
     heartbeat();
     publishStats();
@@ -111,8 +111,8 @@ void Dispatcher::pass()
         exchanged = m_store->exchange(m_unwritten, {m_config.nodeId, free, now, now + m_config.leaseMs});
     } catch (const StoreError &error) {
         m_storeRetryMs = std::clamp<qint64>(m_storeRetryMs * 2, 100, MaxStoreRetryMs);
-        qCWarning(lcEngine).noquote() << "database unavailable, retrying in" << m_storeRetryMs << "ms:"
-                                      << error.message();
+        qCWarning(lcEngine).noquote() << "database unavailable, retrying in" << m_storeRetryMs
+                                      << "ms:" << error.message();
         m_wakeAlarm->setDeadline(now + m_storeRetryMs);
         return;
     }
@@ -126,7 +126,12 @@ void Dispatcher::pass()
         }
         count(completion);
         if (wantEvents) {
-            events.append({completion.runId, {}, {}, completion.newState, completion.attempt, completion.finishedAt,
+            events.append({completion.runId,
+                           {},
+                           {},
+                           completion.newState,
+                           completion.attempt,
+                           completion.finishedAt,
                            completion.error});
         }
     }
@@ -315,8 +320,9 @@ void Dispatcher::stop(qint64 drainUntil)
         return;
     m_draining = true;
     if (!m_inFlight.empty()) {
-        qCInfo(lcEngine) << "stopping: no new claims; waiting up to" << std::max<qint64>(0, drainUntil - m_clock->nowMs())
-                         << "ms for" << m_inFlight.size() << "running runs";
+        qCInfo(lcEngine) << "stopping: no new claims; waiting up to"
+                         << std::max<qint64>(0, drainUntil - m_clock->nowMs()) << "ms for" << m_inFlight.size()
+                         << "running runs";
     }
     if (!m_store) {
         finishStop();

@@ -13,8 +13,7 @@
 
 namespace vigia {
 
-Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const ExecutorRegistry &registry,
-               QObject *parent)
+Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const ExecutorRegistry &registry, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_opener(std::move(opener))
@@ -91,7 +90,8 @@ void Engine::stop(qint64 drainMs)
     }
     Dispatcher *d = m_dispatcher->object();
     const qint64 drainUntil = m_clock->nowMs() + drainMs;
-    QMetaObject::invokeMethod(d, [d, drainUntil] { d->stop(drainUntil); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        d, [d, drainUntil] { d->stop(drainUntil); }, Qt::QueuedConnection);
 }
 
 Store &Engine::store()
@@ -114,7 +114,8 @@ Store::CancelResult Engine::cancel(qint64 runId, const Actor &actor)
     if (m_dispatcher) {
         Dispatcher *d = m_dispatcher->object();
         if (result == Store::CancelResult::CancelRequested)
-            QMetaObject::invokeMethod(d, [d, runId] { d->cancelLocal(runId); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                d, [d, runId] { d->cancelLocal(runId); }, Qt::QueuedConnection);
     }
     return result;
 }

@@ -15,8 +15,7 @@ class CompletionInbox;
 class ExecutorRegistry;
 class Scheduler;
 class WorkerPool;
-template<typename T>
-class OwnedThread;
+template <typename T> class OwnedThread;
 
 // The job engine: a dispatcher thread and a pool of worker threads over one database. The facade lives in the
 // thread that creates it; its signals arrive there queued, so a UI can consume them without touching the database.

@@ -16,8 +16,9 @@ QVector<EnqueueResult> enqueueRuns(Store &store, const ExecutorRegistry &registr
             continue;
         if (runs.size() == 1)
             throw StoreError(problem, StoreError::Kind::Invalid);
-        throw StoreError(QCoreApplication::translate("Enqueue", "run %1 of %2: %3").arg(i + 1).arg(runs.size()).arg(problem),
-                         StoreError::Kind::Invalid);
+        throw StoreError(
+            QCoreApplication::translate("Enqueue", "run %1 of %2: %3").arg(i + 1).arg(runs.size()).arg(problem),
+            StoreError::Kind::Invalid);
     }
     return store.enqueue(runs, now);
 }

@@ -6,7 +6,13 @@ namespace vigia {
 
 // What a worker reports when an attempt ends; the dispatcher turns it into a Completion.
 struct RunResult {
-    enum class Outcome { Succeeded, Failed, TimedOut, Cancelled, Interrupted };
+    enum class Outcome {
+        Succeeded,
+        Failed,
+        TimedOut,
+        Cancelled,
+        Interrupted
+    };
     Run run; // as claimed, attempt already counted
     Outcome outcome = Outcome::Succeeded;
     QString error;

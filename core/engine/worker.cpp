@@ -106,8 +106,7 @@ void Worker::cancelRun(qint64 runId)
     if (it == m_active.end() || it->second->done)
         return;
     it->second->execution->abort();
-    finish(runId, RunResult::Outcome::Cancelled, QCoreApplication::translate("Worker", "cancelled by an operator"),
-           {});
+    finish(runId, RunResult::Outcome::Cancelled, QCoreApplication::translate("Worker", "cancelled by an operator"), {});
     reap();
 }
 

@@ -32,7 +32,10 @@ public:
 private:
     class Context;
     struct Active;
-    enum class TimerKind { Timeout, Wake };
+    enum class TimerKind {
+        Timeout,
+        Wake
+    };
     struct Timer {
         qint64 runId;
         TimerKind kind;

@@ -6,9 +6,9 @@ WorkerPool::WorkerPool(int threads, const ExecutorRegistry &registry, Clock *clo
                        qint64 defaultTimeoutMs)
 {
     for (int i = 0; i < std::max(1, threads); ++i) {
-        m_threads.push_back(std::make_unique<OwnedThread<Worker>>(
-            QStringLiteral("vigia-worker-%1").arg(i),
-            std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs)));
+        m_threads.push_back(
+            std::make_unique<OwnedThread<Worker>>(QStringLiteral("vigia-worker-%1").arg(i),
+                                                  std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs)));
     }
 }
 
@@ -38,7 +38,8 @@ void WorkerPool::cancel(qint64 runId)
     // The dispatcher does not track which worker holds a run; a worker that does not hold it ignores the call.
     for (int i = 0; i < size(); ++i) {
         Worker *target = worker(i);
-        QMetaObject::invokeMethod(target, [target, runId] { target->cancelRun(runId); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            target, [target, runId] { target->cancelRun(runId); }, Qt::QueuedConnection);
     }
 }
 
@@ -46,7 +47,8 @@ void WorkerPool::interruptAll()
 {
     for (int i = 0; i < size(); ++i) {
         Worker *target = worker(i);
-        QMetaObject::invokeMethod(target, [target] { target->interruptAll(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            target, [target] { target->interruptAll(); }, Qt::QueuedConnection);
     }
 }
 

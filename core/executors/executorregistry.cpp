@@ -53,7 +53,9 @@ QString validateNewRun(const NewRun &run, const ExecutorRegistry &registry)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(run.payload, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Tr::tr("payload is not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        return Tr::tr("payload is not valid JSON: %1 at offset %2")
+            .arg(parseError.errorString())
+            .arg(parseError.offset);
     if (!document.isObject())
         return Tr::tr("payload must be a JSON object");
     if (run.maxAttempts < 1 || run.maxAttempts > 1000)

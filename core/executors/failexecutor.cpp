@@ -26,10 +26,10 @@ public:
             return;
         }
         const QString message = context.payload().value(QLatin1String("message")).toString();
-        context.fail(message.isEmpty()
-                         ? QCoreApplication::translate("Executors", "failed on purpose (attempt %1)")
-                               .arg(context.run().attempt)
-                         : message);
+        context.fail(
+            message.isEmpty()
+                ? QCoreApplication::translate("Executors", "failed on purpose (attempt %1)").arg(context.run().attempt)
+                : message);
     }
 };
 
@@ -39,8 +39,8 @@ public:
     QString validate(const QJsonObject &payload) const override
     {
         const QJsonValue times = payload.value(QLatin1String("times"));
-        if (!times.isUndefined() && (!times.isDouble() || times.toDouble() < 0 ||
-                                     times.toDouble() != double(times.toInteger())))
+        if (!times.isUndefined() &&
+            (!times.isDouble() || times.toDouble() < 0 || times.toDouble() != double(times.toInteger())))
             return QCoreApplication::translate("Executors", "\"times\" must be a non-negative whole number");
         const QJsonValue until = payload.value(QLatin1String("until"));
         if (!until.isUndefined() &&

@@ -13,9 +13,8 @@ public:
     {
         const qint64 ms = context.payload().value(QLatin1String("ms")).toInteger();
         ExecutionContext *ctx = &context;
-        context.wakeAt(context.nowMs() + ms, [ctx, ms] {
-            ctx->succeed(QStringLiteral("{\"slept_ms\":%1}").arg(ms).toUtf8());
-        });
+        context.wakeAt(context.nowMs() + ms,
+                       [ctx, ms] { ctx->succeed(QStringLiteral("{\"slept_ms\":%1}").arg(ms).toUtf8()); });
     }
 };
 

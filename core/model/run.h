@@ -11,14 +11,27 @@ namespace vigia {
 
 // Life of a run: scheduled → available → running → succeeded | retryable | dead | cancelled;
 // retryable → available when its backoff elapses. `dead` is the dead-letter queue.
-enum class RunState { Scheduled, Available, Running, Succeeded, Retryable, Dead, Cancelled };
+enum class RunState {
+    Scheduled,
+    Available,
+    Running,
+    Succeeded,
+    Retryable,
+    Dead,
+    Cancelled
+};
 
 QString runStateName(RunState state);
 std::optional<RunState> runStateFromName(const QString &name);
 bool isFinal(RunState state);
 
 // Claims are ordered by priority first; lower value = claimed earlier.
-enum class Priority { Critical = 0, High = 1, Normal = 2, Low = 3 };
+enum class Priority {
+    Critical = 0,
+    High = 1,
+    Normal = 2,
+    Low = 3
+};
 
 QString priorityName(Priority priority);
 std::optional<Priority> priorityFromName(const QString &name);
@@ -58,7 +71,7 @@ struct NewRun {
     QString kind;
     QByteArray payload = QByteArrayLiteral("{}");
     Priority priority = Priority::Normal;
-    int maxAttempts = 4; // 3 retries, as DESIGN.md's defaults
+    int maxAttempts = 4;  // 3 retries, as DESIGN.md's defaults
     qint64 timeoutMs = 0; // 0: the engine's default
     qint64 runAt = 0;     // 0: now
     QString uniqueKey;    // empty: none
@@ -99,7 +112,7 @@ struct Completion {
     QByteArray result;
     qint64 startedAt = 0;
     qint64 finishedAt = 0;
-    qint64 nextRunAt = 0;      // for retryable/available: when it becomes due
+    qint64 nextRunAt = 0;       // for retryable/available: when it becomes due
     bool refundAttempt = false; // handed back on shutdown: the attempt does not count
     bool rescued = false;       // recovered from a dead node
 };

@@ -26,19 +26,23 @@ QString misfirePolicyName(MisfirePolicy policy);
 
 // When a job fires: a cron expression or a fixed interval, evaluated in an IANA time zone.
 struct Schedule {
-    enum class Kind { None, Cron, Interval };
+    enum class Kind {
+        None,
+        Cron,
+        Interval
+    };
     static constexpr int MaxCatchUpFires = 100;
 
     Kind kind = Kind::None;
-    QString cron;                              // Kind::Cron
-    qint64 intervalMs = 0;                     // Kind::Interval
-    qint64 anchorAt = 0;                       // Kind::Interval: fires at anchorAt + k * intervalMs, never drifting
+    QString cron;          // Kind::Cron
+    qint64 intervalMs = 0; // Kind::Interval
+    qint64 anchorAt = 0;   // Kind::Interval: fires at anchorAt + k * intervalMs, never drifting
     QString timeZone = QStringLiteral("UTC");
     ExecutionWindow window;
-    qint64 postponeUntil = 0;                  // no fire is enqueued before this instant
-    bool paused = false;                       // no fire is enqueued; missed fires follow the misfire policy
-    bool runOnStart = false;                   // also run once when the scheduler starts
-    qint64 jitterMs = 0;                       // spread each fire's start over [0, jitterMs)
+    qint64 postponeUntil = 0; // no fire is enqueued before this instant
+    bool paused = false;      // no fire is enqueued; missed fires follow the misfire policy
+    bool runOnStart = false;  // also run once when the scheduler starts
+    qint64 jitterMs = 0;      // spread each fire's start over [0, jitterMs)
     MisfirePolicy misfire = MisfirePolicy::Coalesce;
 
     bool isScheduled() const { return kind != Kind::None; }

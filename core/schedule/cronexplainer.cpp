@@ -39,11 +39,13 @@ const char *const RecurringDayNames[] = {
     QT_TRANSLATE_NOOP("CronExplainer", "Saturdays"),
 };
 
-QString translated(const char *source) {
+QString translated(const char *source)
+{
     return QCoreApplication::translate("CronExplainer", source);
 }
 
-QList<int> valuesOf(const CronExpression &e, Field field) {
+QList<int> valuesOf(const CronExpression &e, Field field)
+{
     QList<int> values;
     for (int v = CronExpression::minimum(field); v <= CronExpression::maximum(field); ++v) {
         if (e.isAllowed(field, v))
@@ -52,20 +54,24 @@ QList<int> valuesOf(const CronExpression &e, Field field) {
     return values;
 }
 
-bool isFull(const CronExpression &e, Field field) {
+bool isFull(const CronExpression &e, Field field)
+{
     return valuesOf(e, field).size() == CronExpression::maximum(field) - CronExpression::minimum(field) + 1;
 }
 
-QString twoDigits(int value) {
+QString twoDigits(int value)
+{
     return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0'));
 }
 
-QString clockTime(int hour, int minute) {
+QString clockTime(int hour, int minute)
+{
     return twoDigits(hour) + QLatin1Char(':') + twoDigits(minute);
 }
 
 // "a", "a and b", "a, b and c": the separators are translated, the items already are.
-QString joinList(const QStringList &items) {
+QString joinList(const QStringList &items)
+{
     if (items.isEmpty())
         return {};
     QString result = items.first();
@@ -77,7 +83,8 @@ QString joinList(const QStringList &items) {
 }
 
 // Numbers with runs of three or more collapsed ("1-10, 15 and 20"), so a "*/1"-like list stays short.
-QString numberList(const QList<int> &values, bool padded) {
+QString numberList(const QList<int> &values, bool padded)
+{
     auto text = [padded](int v) { return padded ? twoDigits(v) : QString::number(v); };
     QStringList items;
     for (int i = 0; i < values.size();) {
@@ -102,7 +109,8 @@ struct Progression {
     int step;
 };
 
-std::optional<Progression> progressionOf(const QList<int> &values) {
+std::optional<Progression> progressionOf(const QList<int> &values)
+{
     if (values.size() < 2)
         return std::nullopt;
     const int step = values.at(1) - values.at(0);
@@ -114,11 +122,13 @@ std::optional<Progression> progressionOf(const QList<int> &values) {
 }
 
 // "Every n" is only honest when the gaps stay n across the wrap (n divides the cycle) and the whole cycle is covered.
-bool isPeriodic(const std::optional<Progression> &p, int cycle) {
+bool isPeriodic(const std::optional<Progression> &p, int cycle)
+{
     return p && cycle % p->step == 0 && p->first < p->step && p->last + p->step >= cycle;
 }
 
-QString hourlyPhrase(int minute, const QList<int> &hours) {
+QString hourlyPhrase(int minute, const QList<int> &hours)
+{
     const std::optional<Progression> p = progressionOf(hours);
     if (isPeriodic(p, 24) && p->first == 0) {
         if (p->step == 1) {
@@ -147,7 +157,8 @@ QString hourlyPhrase(int minute, const QList<int> &hours) {
     return QCoreApplication::translate("CronExplainer", "at %1").arg(joinList(times));
 }
 
-QString minutePhrase(const QList<int> &minutes) {
+QString minutePhrase(const QList<int> &minutes)
+{
     if (minutes.size() == 60)
         return translated(QT_TRANSLATE_NOOP("CronExplainer", "every minute"));
     const std::optional<Progression> p = progressionOf(minutes);
@@ -159,7 +170,8 @@ QString minutePhrase(const QList<int> &minutes) {
     return QCoreApplication::translate("CronExplainer", "at minutes %1 past the hour").arg(numberList(minutes, false));
 }
 
-QString hourWindowPhrase(const QList<int> &hours) {
+QString hourWindowPhrase(const QList<int> &hours)
+{
     if (hours.size() == 24)
         return {};
     if (hours.last() - hours.first() + 1 == hours.size()) {
@@ -169,7 +181,8 @@ QString hourWindowPhrase(const QList<int> &hours) {
     return QCoreApplication::translate("CronExplainer", "during hours %1").arg(numberList(hours, true));
 }
 
-QString timePhrase(const CronExpression &e) {
+QString timePhrase(const CronExpression &e)
+{
     const QList<int> minutes = valuesOf(e, Field::Minute);
     const QList<int> hours = valuesOf(e, Field::Hour);
     if (minutes.size() * hours.size() <= 4) {
@@ -187,7 +200,8 @@ QString timePhrase(const CronExpression &e) {
     return window.isEmpty() ? phrase : QCoreApplication::translate("CronExplainer", "%1, %2").arg(phrase, window);
 }
 
-QString dayOfMonthPhrase(const CronExpression &e) {
+QString dayOfMonthPhrase(const CronExpression &e)
+{
     if (isFull(e, Field::DayOfMonth))
         return {};
     const QList<int> days = valuesOf(e, Field::DayOfMonth);
@@ -196,7 +210,8 @@ QString dayOfMonthPhrase(const CronExpression &e) {
     return QCoreApplication::translate("CronExplainer", "on days %1 of the month").arg(numberList(days, false));
 }
 
-QString dayOfWeekPhrase(const CronExpression &e) {
+QString dayOfWeekPhrase(const CronExpression &e)
+{
     if (isFull(e, Field::DayOfWeek))
         return {};
     // Weeks read Monday first, so "5-7" (Friday through Sunday) is one run.
@@ -217,7 +232,8 @@ QString dayOfWeekPhrase(const CronExpression &e) {
     return QCoreApplication::translate("CronExplainer", "on %1").arg(joinList(names));
 }
 
-QString dayPhrase(const CronExpression &e) {
+QString dayPhrase(const CronExpression &e)
+{
     const QString byMonthDay = dayOfMonthPhrase(e);
     const QString byWeekday = dayOfWeekPhrase(e);
     if (e.daysMatchEither()) {
@@ -231,7 +247,8 @@ QString dayPhrase(const CronExpression &e) {
     return byMonthDay.isEmpty() ? byWeekday : byMonthDay;
 }
 
-QString monthPhrase(const CronExpression &e) {
+QString monthPhrase(const CronExpression &e)
+{
     if (isFull(e, Field::Month))
         return {};
     const QList<int> months = valuesOf(e, Field::Month);
@@ -247,7 +264,8 @@ QString monthPhrase(const CronExpression &e) {
 
 } // namespace
 
-QString CronExplainer::explain(const CronExpression &expression) {
+QString CronExplainer::explain(const CronExpression &expression)
+{
     if (!expression.isValid())
         return QCoreApplication::translate("CronExplainer", "not a valid cron expression");
 

@@ -45,13 +45,15 @@ const Macro Macros[] = {
     {"@daily", "0 0 * * *"},  {"@midnight", "0 0 * * *"}, {"@hourly", "0 * * * *"},
 };
 
-qint64 floorDiv(qint64 a, qint64 b) {
+qint64 floorDiv(qint64 a, qint64 b)
+{
     const qint64 q = a / b;
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
 // Howard Hinnant's civil-calendar algorithms: exact for the proleptic Gregorian calendar, no tables, no QDate.
-qint64 daysFromCivil(qint64 y, int m, int d) {
+qint64 daysFromCivil(qint64 y, int m, int d)
+{
     y -= m <= 2 ? 1 : 0;
     const qint64 era = floorDiv(y, 400);
     const qint64 yoe = y - era * 400;
@@ -60,7 +62,8 @@ qint64 daysFromCivil(qint64 y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
-void civilFromDays(qint64 z, qint64 *year, int *month, int *day) {
+void civilFromDays(qint64 z, qint64 *year, int *month, int *day)
+{
     z += 719468;
     const qint64 era = floorDiv(z, 146097);
     const qint64 doe = z - era * 146097;
@@ -72,25 +75,30 @@ void civilFromDays(qint64 z, qint64 *year, int *month, int *day) {
     *year = yoe + era * 400 + (*month <= 2 ? 1 : 0);
 }
 
-bool isLeapYear(qint64 y) {
+bool isLeapYear(qint64 y)
+{
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int daysInMonth(qint64 y, int m) {
+int daysInMonth(qint64 y, int m)
+{
     static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && isLeapYear(y) ? 29 : lengths[m - 1];
 }
 
-int lowestBit(quint64 v) {
+int lowestBit(quint64 v)
+{
     return static_cast<int>(qCountTrailingZeroBits(v));
 }
 
 // Bits 1..length set: the days that exist in a month of that length.
-quint32 daysUpTo(int length) {
+quint32 daysUpTo(int length)
+{
     return static_cast<quint32>(((quint64(1) << (length + 1)) - 1) & ~quint64(1));
 }
 
-QDateTime utcAt(qint64 secs) {
+QDateTime utcAt(qint64 secs)
+{
     return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
 }
 
@@ -98,9 +106,11 @@ class FieldParser {
 public:
     FieldParser(const FieldSpec &spec, QString *error)
         : m_spec(spec)
-        , m_error(error) {}
+        , m_error(error)
+    {}
 
-    bool parse(const QString &text, quint64 *mask) {
+    bool parse(const QString &text, quint64 *mask)
+    {
         *mask = 0;
         const QStringList elements = text.split(QLatin1Char(','));
         for (const QString &element : elements) {
@@ -113,7 +123,8 @@ public:
     }
 
 private:
-    bool parseElement(const QString &element, quint64 *mask) {
+    bool parseElement(const QString &element, quint64 *mask)
+    {
         const QStringList stepParts = element.split(QLatin1Char('/'));
         if (stepParts.size() > 2)
             return fail(QStringLiteral("invalid step in \"%1\"").arg(element));
@@ -160,7 +171,8 @@ private:
     }
 
     // A name closing a range may be SUN meaning 7, so "FRI-SUN" reads as Friday through Sunday.
-    bool value(const QString &token, bool sundayIsSeven, int *out) {
+    bool value(const QString &token, bool sundayIsSeven, int *out)
+    {
         if (isDigits(token)) {
             *out = toNumber(token);
             if (*out < m_spec.min || *out > m_spec.max)
@@ -181,20 +193,23 @@ private:
         return fail(QStringLiteral("unknown name \"%1\"").arg(token));
     }
 
-    static bool isDigits(const QString &s) {
+    static bool isDigits(const QString &s)
+    {
         return !s.isEmpty() && std::all_of(s.cbegin(), s.cend(),
                                            [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
     }
 
     // Saturates instead of overflowing, so "99999999999" is reported as out of range rather than wrapping.
-    static int toNumber(const QString &s) {
+    static int toNumber(const QString &s)
+    {
         int n = 0;
         for (QChar c : s)
             n = std::min(n * 10 + (c.unicode() - '0'), 1000000);
         return n;
     }
 
-    bool fail(const QString &message) {
+    bool fail(const QString &message)
+    {
         if (m_error)
             *m_error = QLatin1String(m_spec.name) + QLatin1String(": ") + message;
         return false;
@@ -204,7 +219,8 @@ private:
     QString *m_error;
 };
 
-QStringList splitFields(const QString &text) {
+QStringList splitFields(const QString &text)
+{
     QStringList fields;
     QString current;
     for (QChar c : text) {
@@ -222,26 +238,31 @@ QStringList splitFields(const QString &text) {
 
 } // namespace
 
-int CronExpression::minimum(Field field) {
+int CronExpression::minimum(Field field)
+{
     return Specs[static_cast<int>(field)].min;
 }
 
-int CronExpression::maximum(Field field) {
+int CronExpression::maximum(Field field)
+{
     // Callers iterate over values; 7 is only an alias of Sunday, never a separate day.
     return Specs[static_cast<int>(field)].rangeMax;
 }
 
-QString CronExpression::fieldName(Field field) {
+QString CronExpression::fieldName(Field field)
+{
     return QLatin1String(Specs[static_cast<int>(field)].name);
 }
 
-bool CronExpression::isAllowed(Field field, int value) const {
+bool CronExpression::isAllowed(Field field, int value) const
+{
     if (field == Field::DayOfWeek && value == 7)
         value = 0;
     return value >= 0 && value < 64 && (allowed(field) >> value & 1) != 0;
 }
 
-std::optional<CronExpression> CronExpression::parse(const QString &text, QString *error) {
+std::optional<CronExpression> CronExpression::parse(const QString &text, QString *error)
+{
     auto fail = [error](const QString &message) -> std::optional<CronExpression> {
         if (error)
             *error = message;
@@ -290,12 +311,14 @@ std::optional<CronExpression> CronExpression::parse(const QString &text, QString
     return expr;
 }
 
-bool CronExpression::isFixedTime() const {
+bool CronExpression::isFixedTime() const
+{
     auto single = [](quint64 mask) { return mask != 0 && (mask & (mask - 1)) == 0; };
     return m_valid && single(allowed(Field::Minute)) && single(allowed(Field::Hour));
 }
 
-quint32 CronExpression::matchingDaysOfMonth(qint64 year, int month) const {
+quint32 CronExpression::matchingDaysOfMonth(qint64 year, int month) const
+{
     const quint32 existing = daysUpTo(daysInMonth(year, month));
     const quint32 byDay = static_cast<quint32>(allowed(Field::DayOfMonth)) & existing;
     // 1970-01-01 was a Thursday (4).
@@ -313,7 +336,8 @@ quint32 CronExpression::matchingDaysOfMonth(qint64 year, int month) const {
     return daysMatchEither() ? (byDay | byWeekday) : (byDay & byWeekday);
 }
 
-qint64 CronExpression::nextMatchingWall(qint64 wall, qint64 limitWall) const {
+qint64 CronExpression::nextMatchingWall(qint64 wall, qint64 limitWall) const
+{
     wall = floorDiv(wall + 59, 60) * 60;
     qint64 days = floorDiv(wall, SecsPerDay);
     const int secOfDay = static_cast<int>(wall - days * SecsPerDay);
@@ -385,7 +409,8 @@ qint64 CronExpression::nextMatchingWall(qint64 wall, qint64 limitWall) const {
     return NoMatch;
 }
 
-QDateTime CronExpression::next(const QDateTime &from, const QTimeZone &zone) const {
+QDateTime CronExpression::next(const QDateTime &from, const QTimeZone &zone) const
+{
     if (!canEverFire() || !from.isValid() || !zone.isValid())
         return {};
 
@@ -451,7 +476,8 @@ QDateTime CronExpression::next(const QDateTime &from, const QTimeZone &zone) con
     }
 }
 
-QList<QDateTime> CronExpression::nextN(const QDateTime &from, const QTimeZone &zone, int count) const {
+QList<QDateTime> CronExpression::nextN(const QDateTime &from, const QTimeZone &zone, int count) const
+{
     QList<QDateTime> result;
     result.reserve(std::max(count, 0));
     QDateTime cursor = from;

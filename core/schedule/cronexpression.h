@@ -13,7 +13,13 @@ namespace vigia {
 // zone, with the DST rules of common cron libraries: fixed-time jobs fire once per day, interval jobs follow the clock.
 class CronExpression {
 public:
-    enum class Field { Minute, Hour, DayOfMonth, Month, DayOfWeek };
+    enum class Field {
+        Minute,
+        Hour,
+        DayOfMonth,
+        Month,
+        DayOfWeek
+    };
     static constexpr int FieldCount = 5;
 
     // An invalid expression; only parse() produces valid ones. Exists so jobs can hold one by value.
@@ -56,7 +62,8 @@ public:
     static QString fieldName(Field field);
 
     // Equal when the allowed values and the day-matching rule are equal, however the text was spelled.
-    friend bool operator==(const CronExpression &a, const CronExpression &b) {
+    friend bool operator==(const CronExpression &a, const CronExpression &b)
+    {
         return a.m_valid == b.m_valid && a.m_masks == b.m_masks && a.daysMatchEither() == b.daysMatchEither();
     }
     friend bool operator!=(const CronExpression &a, const CronExpression &b) { return !(a == b); }

@@ -12,10 +12,10 @@ namespace vigia {
 
 // What the scheduler does with one job at one wake-up: the fire times to enqueue, and the next one to wait for.
 struct FirePlan {
-    QVector<qint64> fires;     // fire instants to enqueue (ms since epoch, UTC), oldest first
-    qint64 nextFireAt = 0;     // 0: the schedule never fires again
-    int missed = 0;            // due fires found late (downtime or pause), whatever the policy did with them
-    int outsideWindow = 0;     // due fires dropped by the execution window or postpone_until
+    QVector<qint64> fires; // fire instants to enqueue (ms since epoch, UTC), oldest first
+    qint64 nextFireAt = 0; // 0: the schedule never fires again
+    int missed = 0;        // due fires found late (downtime or pause), whatever the policy did with them
+    int outsideWindow = 0; // due fires dropped by the execution window or postpone_until
 };
 
 // A schedule checked and compiled once: raw fire times, the execution window, and misfire planning.

@@ -14,7 +14,7 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(SqliteStore)
 };
 
-#define VIGIA_SQLITE_JOB_COLUMNS                                                                                      \
+#define VIGIA_SQLITE_JOB_COLUMNS                                                                                       \
     "id, name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, backoff_factor, "            \
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
     "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at"
@@ -131,8 +131,10 @@ qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
             "INSERT INTO jobs (name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, "
             "backoff_factor, backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, "
             "window_start, window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET queue = excluded.queue, kind = excluded.kind, payload = excluded.payload, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET queue = excluded.queue, kind = excluded.kind, payload = "
+            "excluded.payload, "
             "priority = excluded.priority, max_attempts = excluded.max_attempts, timeout_ms = excluded.timeout_ms, "
             "backoff_base_ms = excluded.backoff_base_ms, backoff_factor = excluded.backoff_factor, "
             "backoff_max_ms = excluded.backoff_max_ms, backoff_jitter = excluded.backoff_jitter, "
@@ -182,8 +184,8 @@ qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
 void SqliteStore::setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now)
 {
     SqliteWriteTransaction tx(m_db);
-    QSqlQuery update = exec(QStringLiteral("UPDATE jobs SET paused = ?, updated_at = ? WHERE name = ?"),
-                            {paused ? 1 : 0, now, name});
+    QSqlQuery update =
+        exec(QStringLiteral("UPDATE jobs SET paused = ?, updated_at = ? WHERE name = ?"), {paused ? 1 : 0, now, name});
     if (update.numRowsAffected() != 1)
         throw StoreError(Tr::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
     audit(actor, now, paused ? QStringLiteral("job.pause") : QStringLiteral("job.resume"), u"job:" + name, {});
@@ -193,12 +195,13 @@ void SqliteStore::setJobPaused(const QString &name, bool paused, const Actor &ac
 void SqliteStore::postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now)
 {
     SqliteWriteTransaction tx(m_db);
-    QSqlQuery update = exec(QStringLiteral("UPDATE jobs SET postpone_until = ?, updated_at = ? WHERE name = ?"),
-                            {until, now, name});
+    QSqlQuery update =
+        exec(QStringLiteral("UPDATE jobs SET postpone_until = ?, updated_at = ? WHERE name = ?"), {until, now, name});
     if (update.numRowsAffected() != 1)
         throw StoreError(Tr::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
-    audit(actor, now, QStringLiteral("job.postpone"), u"job:" + name,
-          QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("until"), until}}).toJson(QJsonDocument::Compact)));
+    audit(
+        actor, now, QStringLiteral("job.postpone"), u"job:" + name,
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("until"), until}}).toJson(QJsonDocument::Compact)));
     tx.commit();
 }
 
@@ -206,9 +209,9 @@ bool SqliteStore::recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 ne
                               qint64 now)
 {
     SqliteWriteTransaction tx(m_db);
-    QSqlQuery &advance = prepared(
-        "UPDATE jobs SET next_fire_at = ?, last_fire_at = CASE WHEN ? > 0 THEN ? ELSE last_fire_at END "
-        "WHERE id = ? AND coalesce(next_fire_at, 0) = ?");
+    QSqlQuery &advance =
+        prepared("UPDATE jobs SET next_fire_at = ?, last_fire_at = CASE WHEN ? > 0 THEN ? ELSE last_fire_at END "
+                 "WHERE id = ? AND coalesce(next_fire_at, 0) = ?");
     qint64 lastFire = 0;
     for (const NewRun &run : runs)
         lastFire = std::max(lastFire, run.runAt);

@@ -204,10 +204,11 @@ qint64 SqliteStore::insertReplay(const Run &dead, qint64 now)
 static void requireUnhandledDead(const Run &run)
 {
     if (run.state != RunState::Dead) {
-        throw StoreError(Tr::tr("run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded")
-                             .arg(run.id)
-                             .arg(runStateName(run.state)),
-                         StoreError::Kind::Invalid);
+        throw StoreError(
+            Tr::tr("run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded")
+                .arg(run.id)
+                .arg(runStateName(run.state)),
+            StoreError::Kind::Invalid);
     }
     if (!run.dlqHandling.isEmpty()) {
         throw StoreError(Tr::tr("run %1 was already %2").arg(run.id).arg(run.dlqHandling), StoreError::Kind::Invalid);
@@ -245,8 +246,9 @@ QVector<qint64> SqliteStore::replayAll(const QString &queue, const Actor &actor,
     for (const Run &run : dead)
         ids.append(insertReplay(run, now));
     if (!ids.isEmpty())
-        audit(actor, now, QStringLiteral("dlq.replay_all"), queue.isEmpty() ? QStringLiteral("queue:*") : u"queue:" + queue,
-          detailJson({{QStringLiteral("count"), int(ids.size())}}));
+        audit(actor, now, QStringLiteral("dlq.replay_all"),
+              queue.isEmpty() ? QStringLiteral("queue:*") : u"queue:" + queue,
+              detailJson({{QStringLiteral("count"), int(ids.size())}}));
     tx.commit();
     return ids;
 }

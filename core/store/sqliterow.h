@@ -6,9 +6,9 @@
 #include <QVariant>
 
 // The columns readRun() expects, in order; used in SELECT and RETURNING clauses.
-#define VIGIA_SQLITE_RUN_COLUMNS                                                                                      \
-    "id, queue, kind, payload, priority, state, attempt, max_attempts, timeout_ms, job_id, replay_of, unique_key, "   \
-    "created_at, scheduled_at, started_at, finished_at, duration_ms, lease_owner, lease_expires_at, "                 \
+#define VIGIA_SQLITE_RUN_COLUMNS                                                                                       \
+    "id, queue, kind, payload, priority, state, attempt, max_attempts, timeout_ms, job_id, replay_of, unique_key, "    \
+    "created_at, scheduled_at, started_at, finished_at, duration_ms, lease_owner, lease_expires_at, "                  \
     "cancel_requested, rescue_count, result, error, dlq_handling, dlq_handled_at"
 
 namespace vigia {

@@ -88,8 +88,8 @@ void SqliteStore::execOrThrow(QSqlQuery &query, const char *what)
 
 void SqliteStore::fail(const QSqlQuery &query, const char *what)
 {
-    const QString message = Tr::tr("SQLite error in %1 (%2): %3")
-                                .arg(QLatin1String(what), m_path, query.lastError().text());
+    const QString message =
+        Tr::tr("SQLite error in %1 (%2): %3").arg(QLatin1String(what), m_path, query.lastError().text());
     qCWarning(lcStore).noquote() << message;
     throw StoreError(message);
 }
@@ -98,8 +98,8 @@ void SqliteStore::fail(const QSqlQuery &query, const char *what)
 
 int SqliteStore::schemaVersion()
 {
-    QSqlQuery probe = exec(QStringLiteral(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
+    QSqlQuery probe =
+        exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
     probe.next();
     if (probe.value(0).toInt() == 0)
         return 0;
@@ -121,7 +121,7 @@ void SqliteStore::migrate()
     const int current = schemaVersion();
     if (current > latestSchemaVersion()) {
         throw StoreError(Tr::tr("the database %1 has schema version %2, newer than this program knows (%3); "
-                            "upgrade Vigia to use it")
+                                "upgrade Vigia to use it")
                              .arg(m_path)
                              .arg(current)
                              .arg(latestSchemaVersion()),
@@ -290,7 +290,8 @@ ExchangeResult SqliteStore::exchange(const QVector<Completion> &completions, con
         };
         QVector<Slot> openings;
         QSqlQuery &free = prepared(
-            "SELECT q.name, q.concurrency - (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = q.name) "
+            "SELECT q.name, q.concurrency - (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = "
+            "q.name) "
             "FROM queues q WHERE q.paused = 0 AND EXISTS (SELECT 1 FROM runs a WHERE a.state = 'available' AND "
             "a.queue = q.name) ORDER BY q.name");
         execOrThrow(free, "queue slots");
@@ -336,8 +337,8 @@ QVector<qint64> SqliteStore::renewLeases(const QString &node, qint64 leaseExpire
     renew.addBindValue(node);
     execOrThrow(renew, "renew leases");
     renew.finish();
-    QSqlQuery &cancels = prepared(
-        "SELECT id FROM runs WHERE state = 'running' AND lease_owner = ? AND cancel_requested = 1");
+    QSqlQuery &cancels =
+        prepared("SELECT id FROM runs WHERE state = 'running' AND lease_owner = ? AND cancel_requested = 1");
     cancels.addBindValue(node);
     execOrThrow(cancels, "look up cancel requests");
     QVector<qint64> ids;

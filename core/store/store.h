@@ -26,8 +26,7 @@ public:
         : m_message(std::move(message))
         , m_utf8(m_message.toUtf8())
         , m_kind(kind)
-    {
-    }
+    {}
     const char *what() const noexcept override { return m_utf8.constData(); }
     QString message() const { return m_message; }
     Kind kind() const { return m_kind; }
@@ -41,8 +40,8 @@ private:
 struct RunFilter {
     std::optional<RunState> state;
     bool dlqOnly = false; // dead runs not yet replayed or discarded: the dead-letter queue
-    QString queue; // empty: all
-    qint64 beforeId = 0; // paging: only ids below this (0: from the newest)
+    QString queue;        // empty: all
+    qint64 beforeId = 0;  // paging: only ids below this (0: from the newest)
     int limit = 100;
 };
 
@@ -115,7 +114,10 @@ public:
     virtual QVector<AuditEntry> auditLog(int limit) = 0;
 
     // Operator commands; each writes its audit row in the same transaction.
-    enum class CancelResult { Cancelled, CancelRequested };
+    enum class CancelResult {
+        Cancelled,
+        CancelRequested
+    };
     virtual CancelResult cancel(qint64 runId, const Actor &actor, qint64 now) = 0;
     virtual qint64 replay(qint64 deadRunId, const Actor &actor, qint64 now) = 0;
     virtual QVector<qint64> replayAll(const QString &queue, const Actor &actor, qint64 now) = 0;

@@ -14,9 +14,9 @@ std::unique_ptr<Store> openStore(const StoreUrl &url)
     case StoreUrl::Backend::Postgres:
         break;
     }
-    throw StoreError(QCoreApplication::translate("StoreUrl", "PostgreSQL is not supported by this build yet: %1")
-                         .arg(url.text),
-                     StoreError::Kind::Invalid);
+    throw StoreError(
+        QCoreApplication::translate("StoreUrl", "PostgreSQL is not supported by this build yet: %1").arg(url.text),
+        StoreError::Kind::Invalid);
 }
 
 } // namespace vigia

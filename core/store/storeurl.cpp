@@ -28,8 +28,8 @@ std::optional<StoreUrl> StoreUrl::parse(const QString &text, QString *error)
     if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
         const QUrl parsed(text, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.host().isEmpty()) {
-            *error = QCoreApplication::translate("StoreUrl", "database URL \"%1\" is not a valid PostgreSQL URL")
-                         .arg(text);
+            *error =
+                QCoreApplication::translate("StoreUrl", "database URL \"%1\" is not a valid PostgreSQL URL").arg(text);
             return std::nullopt;
         }
         if (!parsed.password().isEmpty()) {

@@ -9,8 +9,7 @@ namespace vigia {
 
 // Runs one QObject worker in a thread it owns: the object is moved in on construction, and destroyed in its own
 // thread before the thread is quit and joined when this owner goes away.
-template<typename T>
-class OwnedThread {
+template <typename T> class OwnedThread {
 public:
     OwnedThread(const QString &name, std::unique_ptr<T> object)
         : m_object(object.release())

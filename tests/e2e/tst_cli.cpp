@@ -431,8 +431,8 @@ void TestCli::runsShowJsonIncludesAttempts()
 {
     TempDatabase db;
     const qint64 id = enqueue(db, words("--kind noop --unique-key once"));
-    const CliResult shown = cli(db, QStringList{QStringLiteral("runs"), QStringLiteral("show"), QString::number(id),
-                                                QStringLiteral("--json")});
+    const CliResult shown = cli(
+        db, QStringList{QStringLiteral("runs"), QStringLiteral("show"), QString::number(id), QStringLiteral("--json")});
     QVERIFY2(shown.exitCode == 0, qPrintable(describe(shown)));
     const QJsonObject run = QJsonDocument::fromJson(shown.out).object();
     QCOMPARE(run.value(QLatin1String("id")).toInteger(), id);
@@ -495,7 +495,8 @@ void TestCli::cancelMakesQueuedRunCancelled()
     TempDatabase db;
     const qint64 id = enqueue(db, words("--kind noop"));
     const qint64 other = enqueue(db, words("--kind noop"));
-    const CliResult result = cli(db, QStringList{QStringLiteral("runs"), QStringLiteral("cancel"), QString::number(id)});
+    const CliResult result =
+        cli(db, QStringList{QStringLiteral("runs"), QStringLiteral("cancel"), QString::number(id)});
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
     QVERIFY2(result.out.contains("cancelled"), result.out.constData());
     const QJsonObject run = showRun(db.url(), id);
@@ -539,7 +540,8 @@ void TestCli::deadRunIsListedAndReplayIsLinkedNewRun()
     QCOMPARE(idsOf(jsonArray(listed)), QList<qint64>{dead});
     QCOMPARE(jsonArray(listed).at(0).toObject().value(QLatin1String("state")).toString(), QStringLiteral("dead"));
 
-    const CliResult replayed = cli(db, QStringList{QStringLiteral("dlq"), QStringLiteral("replay"), QString::number(dead)});
+    const CliResult replayed =
+        cli(db, QStringList{QStringLiteral("dlq"), QStringLiteral("replay"), QString::number(dead)});
     QVERIFY2(replayed.exitCode == 0, qPrintable(describe(replayed)));
     const qint64 replay = replayed.out.trimmed().toLongLong();
     QVERIFY(replay > dead);
@@ -557,7 +559,8 @@ void TestCli::deadRunIsListedAndReplayIsLinkedNewRun()
     QCOMPARE(original.value(QLatin1String("dlq_handling")).toString(), QStringLiteral("replayed"));
     QCOMPARE(jsonArray(cli(db, "dlq list --json")), QJsonArray());
     const QStringList before = databaseContents(db.path());
-    const CliResult twice = cli(db, QStringList{QStringLiteral("dlq"), QStringLiteral("replay"), QString::number(dead)});
+    const CliResult twice =
+        cli(db, QStringList{QStringLiteral("dlq"), QStringLiteral("replay"), QString::number(dead)});
     QCOMPARE(twice.exitCode, 2);
     QVERIFY2(twice.err.contains("already replayed"), twice.err.constData());
     QCOMPARE(databaseContents(db.path()), before);
@@ -621,8 +624,8 @@ void TestCli::discardRemovesRunFromDlqButKeepsIt()
     // A handled run is neither discarded twice nor replayed.
     const QStringList before = databaseContents(db.path());
     for (const char *verb : {"discard", "replay"}) {
-        const CliResult again = cli(db, QStringList{QStringLiteral("dlq"), QString::fromLatin1(verb),
-                                                   QString::number(discarded)});
+        const CliResult again =
+            cli(db, QStringList{QStringLiteral("dlq"), QString::fromLatin1(verb), QString::number(discarded)});
         QCOMPARE(again.exitCode, 2);
         QVERIFY2(again.err.contains("already discarded"), again.err.constData());
     }

@@ -21,8 +21,10 @@ namespace {
 // `serve` on `db` as node `node`, looking for new runs every 50 ms, plus `extra` options.
 QStringList serveArgs(const TempDatabase &db, const QString &node, const char *extra)
 {
-    return QStringList{QStringLiteral("--db"), db.url(), QStringLiteral("--node"), node, QStringLiteral("--quiet"),
-                       QStringLiteral("--poll-ms"), QStringLiteral("50")} +
+    return QStringList{QStringLiteral("--db"),    db.url(),
+                       QStringLiteral("--node"),  node,
+                       QStringLiteral("--quiet"), QStringLiteral("--poll-ms"),
+                       QStringLiteral("50")} +
            words(extra);
 }
 
@@ -43,9 +45,9 @@ QString stateOf(const TempDatabase &db, qint64 id)
 
 int runningCount(const TempDatabase &db)
 {
-    const CliResult result = runEngineCli({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--state"),
-                                           QStringLiteral("running"), QStringLiteral("--json"), QStringLiteral("--db"),
-                                           db.url()});
+    const CliResult result =
+        runEngineCli({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--state"),
+                      QStringLiteral("running"), QStringLiteral("--json"), QStringLiteral("--db"), db.url()});
     return result.exitCode == 0 ? int(QJsonDocument::fromJson(result.out).array().size()) : -1;
 }
 
@@ -114,9 +116,8 @@ void TestCrashRecovery::killedNodesRunIsRescuedByAnotherNode()
     QCOMPARE(run.value(QLatin1String("attempt")).toInt(), 2);
 
     // Cancelling the second attempt ends the story; node-b stops it at its next heartbeat.
-    const CliResult cancel =
-        runEngineCli({QStringLiteral("runs"), QStringLiteral("cancel"), QString::number(id), QStringLiteral("--db"),
-                      db.url()});
+    const CliResult cancel = runEngineCli(
+        {QStringLiteral("runs"), QStringLiteral("cancel"), QString::number(id), QStringLiteral("--db"), db.url()});
     QCOMPARE(cancel.exitCode, 0);
     QVERIFY2(cancel.out.contains("will stop it"), cancel.out.constData());
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(db, id), QStringLiteral("cancelled"), 20000);

@@ -162,7 +162,8 @@ void TestStoreConformance::enqueueAssignsIdsAndInitialStates()
 
 void TestStoreConformance::enqueueToUnknownQueueWritesNothing()
 {
-    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->enqueue({newRun(), newRun(QStringLiteral("noop"), QStringLiteral("nope"))}, T0));
+    QVERIFY_THROWS_EXCEPTION(StoreError,
+                             m_store->enqueue({newRun(), newRun(QStringLiteral("noop"), QStringLiteral("nope"))}, T0));
     QVERIFY(m_store->runs({}).isEmpty());
 }
 
@@ -277,8 +278,9 @@ void TestStoreConformance::completionIsGuardedByLeaseOwner()
     QCOMPARE(done.durationMs, 5);
     QVERIFY(done.leaseOwner.isEmpty());
     // A second verdict on a finished run changes nothing: a run is finalised once.
-    QVERIFY(m_store->exchange({completionFor(run, QStringLiteral("n1"), RunState::Dead, T0 + 9)},
-                              claimFor(QStringLiteral("n1"), 0, T0))
+    QVERIFY(m_store
+                ->exchange({completionFor(run, QStringLiteral("n1"), RunState::Dead, T0 + 9)},
+                           claimFor(QStringLiteral("n1"), 0, T0))
                 .finished.isEmpty());
     QCOMPARE(m_store->attempts(run.id).size(), 1);
 }
@@ -301,8 +303,9 @@ void TestStoreConformance::expiredLeaseCompletionOnlyAfterExpiry()
     QCOMPARE(rescued.state, RunState::Retryable);
     QCOMPARE(rescued.rescueCount, 1);
     // The dead node's late verdict is not written.
-    QVERIFY(m_store->exchange({completionFor(run, QStringLiteral("n1"), RunState::Succeeded, T0 + 31'000)},
-                              claimFor(QStringLiteral("n1"), 0, T0))
+    QVERIFY(m_store
+                ->exchange({completionFor(run, QStringLiteral("n1"), RunState::Succeeded, T0 + 31'000)},
+                           claimFor(QStringLiteral("n1"), 0, T0))
                 .finished.isEmpty());
 }
 
@@ -535,7 +538,8 @@ void TestStoreConformance::queueStatsCountEachState()
     m_store->exchange({retry}, claimFor(QStringLiteral("n1"), 0, T0));
     Q_UNUSED(a);
     const Run c = claimOne();
-    m_store->exchange({completionFor(c, QStringLiteral("n1"), RunState::Dead, T0)}, claimFor(QStringLiteral("n1"), 0, T0));
+    m_store->exchange({completionFor(c, QStringLiteral("n1"), RunState::Dead, T0)},
+                      claimFor(QStringLiteral("n1"), 0, T0));
     const QVector<QueueStats> stats = m_store->queueStats();
     QCOMPARE(stats.size(), 1);
     const QueueStats &q = stats.constFirst();

@@ -13,8 +13,7 @@ public:
     explicit FakeClock(qint64 startMs = 1'700'000'000'000, QObject *parent = nullptr)
         : Clock(parent)
         , m_nowMs(startMs)
-    {
-    }
+    {}
     qint64 nowMs() const override { return m_nowMs.load(); }
     bool isRealTime() const override { return false; }
     void setNowMs(qint64 ms)

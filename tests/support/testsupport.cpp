@@ -92,9 +92,8 @@ qint64 enqueueRun(const QString &dbUrl, const QStringList &args)
 
 QJsonObject showRun(const QString &dbUrl, qint64 id)
 {
-    const CliResult result = runEngineCli(
-        {QStringLiteral("runs"), QStringLiteral("show"), QString::number(id), QStringLiteral("--json"),
-         QStringLiteral("--db"), dbUrl});
+    const CliResult result = runEngineCli({QStringLiteral("runs"), QStringLiteral("show"), QString::number(id),
+                                           QStringLiteral("--json"), QStringLiteral("--db"), dbUrl});
     if (result.exitCode != 0)
         return {};
     return QJsonDocument::fromJson(result.out).object();
@@ -128,8 +127,7 @@ QString describeValue(const QVariant &value)
 
 // Runs `body` with a fresh connection to `sqlitePath` and removes the connection afterwards (which Qt allows only
 // once no QSqlDatabase or QSqlQuery refers to it any more).
-template<typename Body>
-QString withConnection(const QString &sqlitePath, Body body)
+template <typename Body> QString withConnection(const QString &sqlitePath, Body body)
 {
     const QString name = nextTestConnectionName();
     QString error;
@@ -207,8 +205,7 @@ EngineServer::~EngineServer()
         m_process.waitForFinished(10000);
     }
     if (QTest::currentTestFailed()) {
-        qWarning().noquote() << "vigia-engine" << m_args.join(u' ') << "printed:\n"
-                             << QString::fromUtf8(log());
+        qWarning().noquote() << "vigia-engine" << m_args.join(u' ') << "printed:\n" << QString::fromUtf8(log());
     }
 }
 

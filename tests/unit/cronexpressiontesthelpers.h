@@ -12,18 +12,21 @@ namespace vigia::crontest {
 
 // "yyyy-MM-dd HH:mm[:ss[.zzz]]" in UTC. Date and time are parsed apart so the machine's own zone (and its DST gaps)
 // never gets involved.
-inline QDateTime utc(const QString &text) {
+inline QDateTime utc(const QString &text)
+{
     const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
     const QString time = text.mid(11);
     const QTime clock = QTime::fromString(time, time.size() == 5 ? Qt::ISODate : Qt::ISODateWithMs);
     return date.isValid() && clock.isValid() ? QDateTime(date, clock, Qt::UTC) : QDateTime();
 }
 
-inline QString minuteText(const QDateTime &dt) {
+inline QString minuteText(const QDateTime &dt)
+{
     return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-inline void fireColumns() {
+inline void fireColumns()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QByteArray>("zone");
     QTest::addColumn<QString>("from");
@@ -33,7 +36,8 @@ inline void fireColumns() {
 // Expected fire times are UTC "yyyy-MM-dd HH:mm"; a bare "HH:mm" keeps the date of the value before it (or of
 // `from`), which keeps runs of same-day fires readable.
 inline void fires(const char *name, const char *expr, const char *zone, const char *from,
-                  std::initializer_list<const char *> expected) {
+                  std::initializer_list<const char *> expected)
+{
     QStringList list;
     QString date = QString::fromLatin1(from).left(10);
     for (const char *e : expected) {
@@ -45,7 +49,8 @@ inline void fires(const char *name, const char *expr, const char *zone, const ch
 }
 
 // The test body shared by every fireColumns() table.
-inline void verifyFires() {
+inline void verifyFires()
+{
     QFETCH(QString, expression);
     QFETCH(QByteArray, zone);
     QFETCH(QString, from);

@@ -10,7 +10,8 @@ using vigia::CronExpression;
 
 namespace {
 
-QString explain(const QString &text) {
+QString explain(const QString &text)
+{
     const std::optional<CronExpression> e = CronExpression::parse(text);
     return e ? CronExplainer::explain(*e) : QStringLiteral("<parse error>");
 }
@@ -28,7 +29,8 @@ private slots:
     void describesExpressionInBrazilianPortuguese();
 };
 
-void TestCronExplainer::describesExpressionInEnglish_data() {
+void TestCronExplainer::describesExpressionInEnglish_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("sentence");
     const char *const rows[][2] = {
@@ -80,17 +82,20 @@ void TestCronExplainer::describesExpressionInEnglish_data() {
         QTest::newRow(row[0]) << QString::fromLatin1(row[0]) << QString::fromLatin1(row[1]);
 }
 
-void TestCronExplainer::describesExpressionInEnglish() {
+void TestCronExplainer::describesExpressionInEnglish()
+{
     QFETCH(QString, expression);
     QFETCH(QString, sentence);
     QCOMPARE(explain(expression), sentence);
 }
 
-void TestCronExplainer::invalidExpressionSaysSo() {
+void TestCronExplainer::invalidExpressionSaysSo()
+{
     QCOMPARE(CronExplainer::explain(CronExpression()), QStringLiteral("not a valid cron expression"));
 }
 
-void TestCronExplainer::describesExpressionInBrazilianPortuguese_data() {
+void TestCronExplainer::describesExpressionInBrazilianPortuguese_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("sentence");
     const char *const rows[][2] = {
@@ -121,7 +126,8 @@ void TestCronExplainer::describesExpressionInBrazilianPortuguese_data() {
         QTest::newRow(row[0]) << QString::fromUtf8(row[0]) << QString::fromUtf8(row[1]);
 }
 
-void TestCronExplainer::describesExpressionInBrazilianPortuguese() {
+void TestCronExplainer::describesExpressionInBrazilianPortuguese()
+{
     QFETCH(QString, expression);
     QFETCH(QString, sentence);
     // The real translation, as built from translations/vigia_pt_BR.ts and embedded in vigia-core.

@@ -11,7 +11,8 @@ using namespace vigia::crontest;
 namespace {
 
 // "*" for a full field, otherwise values with runs of three or more written as a-b, e.g. "0,5,10-12".
-QString valuesText(const CronExpression &e, Field field) {
+QString valuesText(const CronExpression &e, Field field)
+{
     QStringList parts;
     int count = 0;
     const int lo = CronExpression::minimum(field);
@@ -34,7 +35,8 @@ QString valuesText(const CronExpression &e, Field field) {
     return count == hi - lo + 1 ? QStringLiteral("*") : parts.join(QLatin1Char(','));
 }
 
-QString allValuesText(const CronExpression &e) {
+QString allValuesText(const CronExpression &e)
+{
     QStringList fields;
     for (Field f : {Field::Minute, Field::Hour, Field::DayOfMonth, Field::Month, Field::DayOfWeek})
         fields << valuesText(e, f);
@@ -80,7 +82,8 @@ private slots:
     void nextIsFastForCommonExpressions();
 };
 
-void TestCronExpression::parsesFieldsIntoAllowedValues_data() {
+void TestCronExpression::parsesFieldsIntoAllowedValues_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("values");
     const char *const rows[][2] = {
@@ -149,7 +152,8 @@ void TestCronExpression::parsesFieldsIntoAllowedValues_data() {
         QTest::newRow(row[0]) << QString::fromLatin1(row[0]) << QString::fromLatin1(row[1]);
 }
 
-void TestCronExpression::parsesFieldsIntoAllowedValues() {
+void TestCronExpression::parsesFieldsIntoAllowedValues()
+{
     QFETCH(QString, expression);
     QFETCH(QString, values);
     QString error;
@@ -160,7 +164,8 @@ void TestCronExpression::parsesFieldsIntoAllowedValues() {
     QCOMPARE(allValuesText(*e), values);
 }
 
-void TestCronExpression::rejectsInvalidExpressionNamingFieldAndValue_data() {
+void TestCronExpression::rejectsInvalidExpressionNamingFieldAndValue_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("message");
     const char *const rows[][2] = {
@@ -242,7 +247,8 @@ void TestCronExpression::rejectsInvalidExpressionNamingFieldAndValue_data() {
         QTest::newRow(row[0]) << QString::fromUtf8(row[0]) << QString::fromUtf8(row[1]);
 }
 
-void TestCronExpression::rejectsInvalidExpressionNamingFieldAndValue() {
+void TestCronExpression::rejectsInvalidExpressionNamingFieldAndValue()
+{
     QFETCH(QString, expression);
     QFETCH(QString, message);
     QString error;
@@ -251,7 +257,8 @@ void TestCronExpression::rejectsInvalidExpressionNamingFieldAndValue() {
     QVERIFY(!CronExpression::parse(expression)); // the error pointer is optional
 }
 
-void TestCronExpression::keepsTrimmedTextAsGiven() {
+void TestCronExpression::keepsTrimmedTextAsGiven()
+{
     QCOMPARE(CronExpression::parse(QStringLiteral("  */5\t8-19 * * *\n"))->text(), QStringLiteral("*/5\t8-19 * * *"));
     QCOMPARE(CronExpression::parse(QStringLiteral(" @Daily "))->text(), QStringLiteral("@Daily"));
     QCOMPARE(CronExpression::parse(QStringLiteral("@daily"))->fieldText(Field::Hour), QStringLiteral("0"));
@@ -259,7 +266,8 @@ void TestCronExpression::keepsTrimmedTextAsGiven() {
              QStringLiteral("mon-fri"));
 }
 
-void TestCronExpression::dayFieldsStartingWithStarAreWildcards_data() {
+void TestCronExpression::dayFieldsStartingWithStarAreWildcards_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<bool>("domWildcard");
     QTest::addColumn<bool>("dowWildcard");
@@ -274,7 +282,8 @@ void TestCronExpression::dayFieldsStartingWithStarAreWildcards_data() {
     QTest::newRow("star then list") << QStringLiteral("0 0 *,1 * 1") << true << false << false;
 }
 
-void TestCronExpression::dayFieldsStartingWithStarAreWildcards() {
+void TestCronExpression::dayFieldsStartingWithStarAreWildcards()
+{
     QFETCH(QString, expression);
     QFETCH(bool, domWildcard);
     QFETCH(bool, dowWildcard);
@@ -286,7 +295,8 @@ void TestCronExpression::dayFieldsStartingWithStarAreWildcards() {
     QCOMPARE(e->daysMatchEither(), either);
 }
 
-void TestCronExpression::equalExpressionsHaveTheSameSchedule() {
+void TestCronExpression::equalExpressionsHaveTheSameSchedule()
+{
     auto parsed = [](const char *text) { return *CronExpression::parse(QString::fromLatin1(text)); };
     QCOMPARE(parsed("@daily"), parsed("0 0 * * *"));
     QCOMPARE(parsed("0 0 * * 7"), parsed("0 0 * * SUN"));
@@ -296,7 +306,8 @@ void TestCronExpression::equalExpressionsHaveTheSameSchedule() {
     QVERIFY(CronExpression() != parsed("@daily"));
 }
 
-void TestCronExpression::classifiesFixedTimeJobs_data() {
+void TestCronExpression::classifiesFixedTimeJobs_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<bool>("fixed");
     const std::pair<const char *, bool> rows[] = {
@@ -309,13 +320,15 @@ void TestCronExpression::classifiesFixedTimeJobs_data() {
         QTest::newRow(row.first) << QString::fromLatin1(row.first) << row.second;
 }
 
-void TestCronExpression::classifiesFixedTimeJobs() {
+void TestCronExpression::classifiesFixedTimeJobs()
+{
     QFETCH(QString, expression);
     QFETCH(bool, fixed);
     QCOMPARE(CronExpression::parse(expression)->isFixedTime(), fixed);
 }
 
-void TestCronExpression::detectsExpressionsThatCanNeverFire_data() {
+void TestCronExpression::detectsExpressionsThatCanNeverFire_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<bool>("canFire");
     const std::pair<const char *, bool> rows[] = {
@@ -329,13 +342,15 @@ void TestCronExpression::detectsExpressionsThatCanNeverFire_data() {
         QTest::newRow(row.first) << QString::fromLatin1(row.first) << row.second;
 }
 
-void TestCronExpression::detectsExpressionsThatCanNeverFire() {
+void TestCronExpression::detectsExpressionsThatCanNeverFire()
+{
     QFETCH(QString, expression);
     QFETCH(bool, canFire);
     QCOMPARE(CronExpression::parse(expression)->canEverFire(), canFire);
 }
 
-void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly_data() {
+void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QByteArray>("zone");
     for (const char *expr : {"0 0 30 2 *", "0 0 31 4,6,9,11 *", "* * 31 2 *", "0 0 30 2 */7"}) {
@@ -344,7 +359,8 @@ void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly_data() {
     }
 }
 
-void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly() {
+void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly()
+{
     QFETCH(QString, expression);
     QFETCH(QByteArray, zone);
     const std::optional<CronExpression> e = CronExpression::parse(expression);
@@ -356,7 +372,8 @@ void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly() {
     QVERIFY2(timer.elapsed() < 50, qPrintable(QString::number(timer.elapsed())));
 }
 
-void TestCronExpression::firesAtMatchingWallClockTimes_data() {
+void TestCronExpression::firesAtMatchingWallClockTimes_data()
+{
     fireColumns();
     fires("every minute", "* * * * *", "UTC", "2026-01-01 00:00", {"00:01", "00:02", "00:03"});
     fires("quarter hours", "*/15 * * * *", "UTC", "2026-01-01 00:07", {"00:15", "00:30", "00:45", "01:00"});
@@ -412,7 +429,8 @@ void TestCronExpression::firesAtMatchingWallClockTimes_data() {
           {"2050-07-04 16:00", "2051-07-04 16:00"});
 }
 
-void TestCronExpression::fromIsExclusive_data() {
+void TestCronExpression::fromIsExclusive_data()
+{
     fireColumns();
     fires("at a fire time", "*/5 * * * *", "UTC", "2026-01-01 00:05", {"00:10"});
     fires("one second before", "*/5 * * * *", "UTC", "2026-01-01 00:04:59", {"00:05"});
@@ -423,7 +441,8 @@ void TestCronExpression::fromIsExclusive_data() {
     fires("new york at its fire time", "30 2 * * *", "America/New_York", "2026-01-01 07:30", {"2026-01-02 07:30"});
 }
 
-void TestCronExpression::restrictedDayFieldsMatchEither_data() {
+void TestCronExpression::restrictedDayFieldsMatchEither_data()
+{
     fireColumns();
     fires("friday or the 13th", "0 0 13 * 5", "UTC", "2026-01-01 00:00",
           {"2026-01-02 00:00", "2026-01-09 00:00", "2026-01-13 00:00", "2026-01-16 00:00", "2026-01-23 00:00",
@@ -446,7 +465,8 @@ void TestCronExpression::restrictedDayFieldsMatchEither_data() {
           {"2026-02-01 14:00", "2026-02-02 14:00", "2026-02-09 14:00"});
 }
 
-void TestCronExpression::starPrefixedDayFieldRequiresBoth_data() {
+void TestCronExpression::starPrefixedDayFieldRequiresBoth_data()
+{
     fireColumns();
     fires("odd days that are mondays", "0 0 */2 * MON", "UTC", "2026-01-01 00:00",
           {"2026-01-05 00:00", "2026-01-19 00:00", "2026-02-09 00:00", "2026-02-23 00:00"});
@@ -461,7 +481,8 @@ void TestCronExpression::starPrefixedDayFieldRequiresBoth_data() {
           {"2032-02-29 00:00", "2060-02-29 00:00", "2088-02-29 00:00", "2128-02-29 00:00"});
 }
 
-void TestCronExpression::leapDayFiresOnlyInLeapYears_data() {
+void TestCronExpression::leapDayFiresOnlyInLeapYears_data()
+{
     fireColumns();
     fires("next leap day", "0 0 29 2 *", "UTC", "2026-01-01 00:00", {"2028-02-29 00:00", "2032-02-29 00:00"});
     fires("2100 is not a leap year", "0 0 29 2 *", "UTC", "2096-03-01 00:00", {"2104-02-29 00:00"});
@@ -477,7 +498,8 @@ void TestCronExpression::leapDayFiresOnlyInLeapYears_data() {
     fires("leap day in sydney", "0 10 29 2 *", "Australia/Sydney", "2026-01-01 00:00", {"2028-02-28 23:00"});
 }
 
-void TestCronExpression::dayThirtyOneSkipsShortMonths_data() {
+void TestCronExpression::dayThirtyOneSkipsShortMonths_data()
+{
     fireColumns();
     fires("31st skips 30-day months and february", "0 0 31 * *", "UTC", "2026-01-31 00:00",
           {"2026-03-31 00:00", "2026-05-31 00:00", "2026-07-31 00:00", "2026-08-31 00:00", "2026-10-31 00:00",
@@ -491,7 +513,8 @@ void TestCronExpression::dayThirtyOneSkipsShortMonths_data() {
           {"2026-05-30 15:00", "2026-07-30 15:00"});
 }
 
-void TestCronExpression::invalidInputsGiveInvalidResult() {
+void TestCronExpression::invalidInputsGiveInvalidResult()
+{
     const CronExpression e = *CronExpression::parse(QStringLiteral("* * * * *"));
     QVERIFY(!e.next(QDateTime(), QTimeZone::utc()).isValid());
     QVERIFY(!e.next(utc(QStringLiteral("2026-01-01 00:00")), QTimeZone("No/Such_Zone")).isValid());
@@ -502,7 +525,8 @@ void TestCronExpression::invalidInputsGiveInvalidResult() {
     QCOMPARE(e.nextN(utc(QStringLiteral("2026-01-01 00:00")), QTimeZone::utc(), 3).size(), 3);
 }
 
-void TestCronExpression::nextIsFastForCommonExpressions() {
+void TestCronExpression::nextIsFastForCommonExpressions()
+{
     // Thousands of jobs are rescheduled at once; a few microseconds each keeps that invisible.
     const char *const expressions[] = {"*/5 * * * *", "0 9 * * MON-FRI", "30 2 * * *", "0 0 1 * *", "0 0 29 2 *"};
     const QTimeZone zones[] = {QTimeZone::utc(), QTimeZone("America/New_York"), QTimeZone("Australia/Lord_Howe")};

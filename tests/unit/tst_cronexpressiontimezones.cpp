@@ -9,20 +9,23 @@ using namespace vigia::crontest;
 
 namespace {
 
-bool dayMatches(const CronExpression &e, const QDate &d) {
+bool dayMatches(const CronExpression &e, const QDate &d)
+{
     const bool dom = e.isAllowed(Field::DayOfMonth, d.day());
     const bool dow = e.isAllowed(Field::DayOfWeek, d.dayOfWeek() % 7);
     return e.isAllowed(Field::Month, d.month()) && (e.daysMatchEither() ? (dom || dow) : (dom && dow));
 }
 
-bool wallMatches(const CronExpression &e, qint64 wallSecs) {
+bool wallMatches(const CronExpression &e, qint64 wallSecs)
+{
     const QDateTime wall = QDateTime::fromSecsSinceEpoch(wallSecs, Qt::UTC);
     return e.isAllowed(Field::Minute, wall.time().minute()) && e.isAllowed(Field::Hour, wall.time().hour()) &&
            dayMatches(e, wall.date());
 }
 
 // An independent oracle: walks UTC minute by minute and applies the DST rules to each instant directly.
-QStringList scanFires(const CronExpression &e, const QTimeZone &tz, const QDateTime &from, qint64 spanSecs) {
+QStringList scanFires(const CronExpression &e, const QTimeZone &tz, const QDateTime &from, qint64 spanSecs)
+{
     auto offsetAt = [&tz](qint64 secs) { return tz.offsetFromUtc(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC)); };
     QStringList result;
     const qint64 first = (from.toSecsSinceEpoch() / 60 + 1) * 60;
@@ -70,7 +73,8 @@ private slots:
     void acceptsFromInAnyTimeSpecAndReturnsUtc();
 };
 
-void TestCronExpressionTimeZones::oddOffsetZonesFireOnLocalWallClock_data() {
+void TestCronExpressionTimeZones::oddOffsetZonesFireOnLocalWallClock_data()
+{
     fireColumns();
     fires("kolkata daily", "0 9 * * *", "Asia/Kolkata", "2026-01-01 00:00", {"03:30", "2026-01-02 03:30"});
     fires("kolkata every 20 minutes", "*/20 * * * *", "Asia/Kolkata", "2026-01-01 00:05", {"00:10", "00:30", "00:50"});
@@ -86,7 +90,8 @@ void TestCronExpressionTimeZones::oddOffsetZonesFireOnLocalWallClock_data() {
           {"2026-01-31 10:15", "2026-02-28 10:15"});
 }
 
-void TestCronExpressionTimeZones::fixedTimeInSkippedHourFiresAfterGap_data() {
+void TestCronExpressionTimeZones::fixedTimeInSkippedHourFiresAfterGap_data()
+{
     fireColumns();
     fires("new york 02:30 fires at 03:00", "30 2 * * *", "America/New_York", "2024-03-09 12:00",
           {"2024-03-10 07:00", "2024-03-11 06:30"});
@@ -124,7 +129,8 @@ void TestCronExpressionTimeZones::fixedTimeInSkippedHourFiresAfterGap_data() {
           {"2018-11-04 03:00", "2018-11-05 02:30"});
 }
 
-void TestCronExpressionTimeZones::fixedTimeInRepeatedHourFiresOnlyOnFirstPass_data() {
+void TestCronExpressionTimeZones::fixedTimeInRepeatedHourFiresOnlyOnFirstPass_data()
+{
     fireColumns();
     fires("new york 01:30 once", "30 1 * * *", "America/New_York", "2024-11-02 12:00",
           {"2024-11-03 05:30", "2024-11-04 06:30"});
@@ -154,7 +160,8 @@ void TestCronExpressionTimeZones::fixedTimeInRepeatedHourFiresOnlyOnFirstPass_da
           {"2018-02-17 02:00", "2018-02-18 03:00", "2018-02-19 03:00"});
 }
 
-void TestCronExpressionTimeZones::intervalJobSkipsMissingLocalTimes_data() {
+void TestCronExpressionTimeZones::intervalJobSkipsMissingLocalTimes_data()
+{
     fireColumns();
     fires("new york half hours", "*/30 * * * *", "America/New_York", "2024-03-10 06:00", {"06:30", "07:00", "07:30"});
     fires("new york hourly", "0 * * * *", "America/New_York", "2024-03-10 06:30", {"07:00", "08:00"});
@@ -176,7 +183,8 @@ void TestCronExpressionTimeZones::intervalJobSkipsMissingLocalTimes_data() {
           {"02:30", "03:00", "03:30"});
 }
 
-void TestCronExpressionTimeZones::intervalJobFiresInBothPassesOfRepeatedHour_data() {
+void TestCronExpressionTimeZones::intervalJobFiresInBothPassesOfRepeatedHour_data()
+{
     fireColumns();
     fires("new york half hours", "*/30 * * * *", "America/New_York", "2024-11-03 04:40",
           {"05:00", "05:30", "06:00", "06:30", "07:00"});
@@ -199,7 +207,8 @@ void TestCronExpressionTimeZones::intervalJobFiresInBothPassesOfRepeatedHour_dat
           {"2018-02-18 01:00", "01:30", "02:00", "02:30", "2018-02-19 02:00"});
 }
 
-void TestCronExpressionTimeZones::saoPauloKeepsUtcMinusThreeAllYearSince2019_data() {
+void TestCronExpressionTimeZones::saoPauloKeepsUtcMinusThreeAllYearSince2019_data()
+{
     fireColumns();
     fires("november 2026 midnight", "0 0 * * *", "America/Sao_Paulo", "2026-10-31 12:00",
           {"2026-11-01 03:00", "2026-11-02 03:00", "2026-11-03 03:00", "2026-11-04 03:00"});
@@ -213,7 +222,8 @@ void TestCronExpressionTimeZones::saoPauloKeepsUtcMinusThreeAllYearSince2019_dat
           {"2019-11-03 03:00", "2019-11-04 03:00"});
 }
 
-void TestCronExpressionTimeZones::agreesWithMinuteByMinuteScanAroundTransitions_data() {
+void TestCronExpressionTimeZones::agreesWithMinuteByMinuteScanAroundTransitions_data()
+{
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QByteArray>("zone");
     QTest::addColumn<QString>("from");
@@ -242,7 +252,8 @@ void TestCronExpressionTimeZones::agreesWithMinuteByMinuteScanAroundTransitions_
     }
 }
 
-void TestCronExpressionTimeZones::agreesWithMinuteByMinuteScanAroundTransitions() {
+void TestCronExpressionTimeZones::agreesWithMinuteByMinuteScanAroundTransitions()
+{
     QFETCH(QString, expression);
     QFETCH(QByteArray, zone);
     QFETCH(QString, from);
@@ -256,7 +267,8 @@ void TestCronExpressionTimeZones::agreesWithMinuteByMinuteScanAroundTransitions(
     QCOMPARE(actual, expected);
 }
 
-void TestCronExpressionTimeZones::acceptsFromInAnyTimeSpecAndReturnsUtc() {
+void TestCronExpressionTimeZones::acceptsFromInAnyTimeSpecAndReturnsUtc()
+{
     const CronExpression e = *CronExpression::parse(QStringLiteral("0 9 * * *"));
     const QTimeZone kolkata("Asia/Kolkata");
     const QDateTime expected = utc(QStringLiteral("2026-01-02 03:30"));

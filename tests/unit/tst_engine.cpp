@@ -21,7 +21,8 @@ std::atomic<bool> g_broken{false};
 class SwitchExecutor final : public Executor {
     class Run final : public Execution {
     public:
-        void start(ExecutionContext &context) override {
+        void start(ExecutionContext &context) override
+        {
             if (g_broken.load())
                 context.fail(QStringLiteral("downstream unavailable"));
             else
@@ -89,7 +90,8 @@ private:
     std::unique_ptr<Engine> m_engine;
 };
 
-void TestEngine::init() {
+void TestEngine::init()
+{
     g_broken = false;
     m_db = std::make_unique<TempDatabase>();
     m_clock = std::make_unique<FakeClock>();
@@ -98,14 +100,16 @@ void TestEngine::init() {
     m_registry.add(std::make_unique<SwitchExecutor>());
 }
 
-void TestEngine::cleanup() {
+void TestEngine::cleanup()
+{
     stopEngine();
     m_store.reset();
     m_clock.reset();
     m_db.reset();
 }
 
-Engine &TestEngine::startEngine(EngineConfig config) {
+Engine &TestEngine::startEngine(EngineConfig config)
+{
     config.nodeId = QStringLiteral("node-a");
     config.randomSeed = 42;
     m_engine = std::make_unique<Engine>(config, m_db->opener(), m_clock.get(), m_registry);
@@ -116,7 +120,8 @@ Engine &TestEngine::startEngine(EngineConfig config) {
     return *m_engine;
 }
 
-void TestEngine::stopEngine() {
+void TestEngine::stopEngine()
+{
     if (!m_engine)
         return;
     if (m_engine->isRunning()) {
@@ -127,13 +132,15 @@ void TestEngine::stopEngine() {
     m_engine.reset();
 }
 
-qint64 TestEngine::enqueue(NewRun run) {
+qint64 TestEngine::enqueue(NewRun run)
+{
     if (m_engine)
         return m_engine->enqueue({run}).constFirst().id;
     return m_store->enqueue({run}, m_clock->nowMs()).constFirst().id;
 }
 
-void TestEngine::noopRunSucceedsWithOneAttempt() {
+void TestEngine::noopRunSucceedsWithOneAttempt()
+{
     startEngine();
     const qint64 id = enqueue(newRun(QStringLiteral("default"), QStringLiteral("noop")));
     QTRY_COMPARE(stateOf(id), RunState::Succeeded);
@@ -147,7 +154,8 @@ void TestEngine::noopRunSucceedsWithOneAttempt() {
     QCOMPARE(attempts.at(0).node, QStringLiteral("node-a"));
 }
 
-void TestEngine::scheduledRunWaitsUntilDue() {
+void TestEngine::scheduledRunWaitsUntilDue()
+{
     startEngine();
     NewRun later = newRun(QStringLiteral("default"), QStringLiteral("noop"));
     later.runAt = m_clock->nowMs() + 60'000;
@@ -163,7 +171,8 @@ void TestEngine::scheduledRunWaitsUntilDue() {
     QTRY_COMPARE(stateOf(id), RunState::Succeeded);
 }
 
-void TestEngine::failingRunRetriesWithBackoffThenSucceeds() {
+void TestEngine::failingRunRetriesWithBackoffThenSucceeds()
+{
     startEngine();
     NewRun flaky = newRun(QStringLiteral("default"), QStringLiteral("fail"), QByteArrayLiteral(R"({"times": 2})"));
     flaky.maxAttempts = 4;
@@ -188,7 +197,8 @@ void TestEngine::failingRunRetriesWithBackoffThenSucceeds() {
     QCOMPARE(attempts.at(2).outcome, QStringLiteral("succeeded"));
 }
 
-void TestEngine::jobRetryPolicyGovernsBackoff() {
+void TestEngine::jobRetryPolicyGovernsBackoff()
+{
     JobDef job;
     job.name = QStringLiteral("nightly-report");
     job.kind = QStringLiteral("fail");
@@ -212,7 +222,8 @@ void TestEngine::jobRetryPolicyGovernsBackoff() {
     }
 }
 
-void TestEngine::lastFailedAttemptGoesDead() {
+void TestEngine::lastFailedAttemptGoesDead()
+{
     startEngine();
     NewRun doomed = newRun(QStringLiteral("default"), QStringLiteral("fail"));
     doomed.maxAttempts = 2;
@@ -226,7 +237,8 @@ void TestEngine::lastFailedAttemptGoesDead() {
     QCOMPARE(m_store->runs(dlq).size(), 1);
 }
 
-void TestEngine::deadRunReplayedAfterFixSucceeds() {
+void TestEngine::deadRunReplayedAfterFixSucceeds()
+{
     g_broken = true;
     startEngine();
     NewRun call = newRun(QStringLiteral("default"), QStringLiteral("switch"));
@@ -249,7 +261,25 @@ void TestEngine::deadRunReplayedAfterFixSucceeds() {
     QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("dlq.replay"));
 }
 
-void TestEngine::timeoutCountsAsFailedAttempt() {
+void TestEngine::deadRunOfEndedOutageReplaysSuccessfully()
+{
+    startEngine();
+    const QString until =
+        QDateTime::fromMSecsSinceEpoch(m_clock->nowMs() + 60'000, Qt::UTC).toString(Qt::ISODateWithMs);
+    NewRun call = newRun(QStringLiteral("default"), QStringLiteral("fail"),
+                         QStringLiteral(R"({"until": "%1"})").arg(until).toUtf8());
+    call.maxAttempts = 1;
+    const qint64 id = enqueue(call);
+    QTRY_COMPARE(stateOf(id), RunState::Dead);
+    m_clock->advanceMs(60'000); // the outage is over
+    const qint64 replayId = m_store->replay(id, Operator, m_clock->nowMs());
+    m_engine->wake();
+    QTRY_COMPARE(stateOf(replayId), RunState::Succeeded);
+    QCOMPARE(runOf(replayId).payload, runOf(id).payload);
+}
+
+void TestEngine::timeoutCountsAsFailedAttempt()
+{
     startEngine();
     NewRun slow = newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 10000})"));
     slow.timeoutMs = 1'000;
@@ -264,7 +294,8 @@ void TestEngine::timeoutCountsAsFailedAttempt() {
     QCOMPARE(m_store->attempts(id).at(0).outcome, QStringLiteral("timeout"));
 }
 
-void TestEngine::cancelQueuedRun() {
+void TestEngine::cancelQueuedRun()
+{
     NewRun later = newRun(QStringLiteral("default"), QStringLiteral("noop"));
     later.runAt = m_clock->nowMs() + 3'600'000;
     const qint64 id = enqueue(later);
@@ -278,7 +309,8 @@ void TestEngine::cancelQueuedRun() {
     QVERIFY_THROWS_EXCEPTION(StoreError, m_engine->cancel(id, Operator));
 }
 
-void TestEngine::cancelRunningRun() {
+void TestEngine::cancelRunningRun()
+{
     startEngine();
     const qint64 id =
         enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 600000})")));
@@ -293,7 +325,8 @@ void TestEngine::neverMoreThanConcurrencyRunningPerQueue()
     m_store->ensureQueue({QStringLiteral("narrow"), 2, false}, Operator, m_clock->nowMs());
     QVector<qint64> ids;
     for (int i = 0; i < 9; ++i)
-        ids.append(enqueue(newRun(QStringLiteral("narrow"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"))));
+        ids.append(
+            enqueue(newRun(QStringLiteral("narrow"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"))));
     EngineConfig config;
     config.concurrency = 8; // the node could run 8; the queue allows 2
     m_engine = std::make_unique<Engine>(config, m_db->opener(), m_clock.get(), m_registry);
@@ -319,7 +352,8 @@ void TestEngine::neverMoreThanConcurrencyRunningPerQueue()
     QCOMPARE(maxRunning, 2);
 }
 
-void TestEngine::claimsFollowPriorityOrder() {
+void TestEngine::claimsFollowPriorityOrder()
+{
     m_store->ensureQueue({QStringLiteral("single"), 1, false}, Operator, m_clock->nowMs());
     const qint64 now = m_clock->nowMs();
     auto add = [&](Priority priority, qint64 runAt) {
@@ -350,7 +384,8 @@ void TestEngine::claimsFollowPriorityOrder() {
     QCOMPARE(order, (QVector<qint64>{critical, high, normalEarlier, normalLater, normalSame, low}));
 }
 
-void TestEngine::pausedQueueIsNotClaimedUntilResumed() {
+void TestEngine::pausedQueueIsNotClaimedUntilResumed()
+{
     m_store->ensureQueue({QStringLiteral("held"), 5, false}, Operator, m_clock->nowMs());
     m_store->setQueuePaused(QStringLiteral("held"), true, Operator, m_clock->nowMs());
     startEngine();
@@ -365,7 +400,8 @@ void TestEngine::pausedQueueIsNotClaimedUntilResumed() {
     QCOMPARE(m_store->auditLog(10).at(0).action, QStringLiteral("queue.resume"));
 }
 
-void TestEngine::expiredLeaseIsRescuedAsRetry() {
+void TestEngine::expiredLeaseIsRescuedAsRetry()
+{
     const qint64 id = enqueue(newRun(QStringLiteral("default"), QStringLiteral("noop")));
     // A node that claimed the run and then died (kill -9): its lease runs out 30 s from now.
     const qint64 now = m_clock->nowMs();
@@ -390,7 +426,8 @@ void TestEngine::expiredLeaseIsRescuedAsRetry() {
     QCOMPARE(attempts.at(1).outcome, QStringLiteral("succeeded"));
 }
 
-void TestEngine::expiredLeaseOnLastAttemptGoesDead() {
+void TestEngine::expiredLeaseOnLastAttemptGoesDead()
+{
     NewRun once = newRun(QStringLiteral("default"), QStringLiteral("noop"));
     once.maxAttempts = 1;
     const qint64 id = enqueue(once);
@@ -404,11 +441,13 @@ void TestEngine::expiredLeaseOnLastAttemptGoesDead() {
     QVERIFY(runOf(id).error.contains(QStringLiteral("ghost")));
 }
 
-void TestEngine::gracefulStopLetsRunningRunsFinish() {
+void TestEngine::gracefulStopLetsRunningRunsFinish()
+{
     startEngine();
     QVector<qint64> ids;
     for (int i = 0; i < 3; ++i)
-        ids.append(enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"))));
+        ids.append(
+            enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"))));
     for (qint64 id : ids)
         QTRY_COMPARE(stateOf(id), RunState::Running);
     QSignalSpy stopped(m_engine.get(), &Engine::stopped);
@@ -421,7 +460,8 @@ void TestEngine::gracefulStopLetsRunningRunsFinish() {
     QCOMPARE(stateOf(late), RunState::Available); // enqueued after stop: not claimed
 }
 
-void TestEngine::stopHandsBackUnfinishedRunsAfterDrain() {
+void TestEngine::stopHandsBackUnfinishedRunsAfterDrain()
+{
     startEngine();
     const qint64 id =
         enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 600000})")));
@@ -437,7 +477,8 @@ void TestEngine::stopHandsBackUnfinishedRunsAfterDrain() {
     QCOMPARE(m_store->attempts(id).at(0).outcome, QStringLiteral("interrupted"));
 }
 
-void TestEngine::everyRunSucceedsExactlyOnceUnderLoad() {
+void TestEngine::everyRunSucceedsExactlyOnceUnderLoad()
+{
     QVector<NewRun> batch(3000, newRun(QStringLiteral("default"), QStringLiteral("noop")));
     m_store->setQueueConcurrency(QStringLiteral("default"), 100, Operator, m_clock->nowMs());
     m_store->enqueue(batch, m_clock->nowMs());
@@ -452,7 +493,8 @@ void TestEngine::everyRunSucceedsExactlyOnceUnderLoad() {
         QCOMPARE(run.attempt, 1);
 }
 
-void TestEngine::eventsReportTransitionsWithoutDatabase() {
+void TestEngine::eventsReportTransitionsWithoutDatabase()
+{
     startEngine();
     QVector<RunEvent> events;
     connect(m_engine.get(), &Engine::runEvents, this, [&](const QVector<RunEvent> &batch) { events += batch; });

@@ -101,8 +101,8 @@ QVector<Run> TestScheduler::runsOf(qint64 jobId)
 
 void TestScheduler::cronJobFiresOnTimeOncePerFireTime()
 {
-    const qint64 id = m_store->upsertJob(cronJob(QStringLiteral("every-minute"), "* * * * *"), Operator,
-                                         m_clock->nowMs());
+    const qint64 id =
+        m_store->upsertJob(cronJob(QStringLiteral("every-minute"), "* * * * *"), Operator, m_clock->nowMs());
     startScheduler();
     QTRY_COMPARE(m_store->job(id)->nextFireAt, utc("2026-11-22T10:01:00Z"));
     QVERIFY(runsOf(id).isEmpty());
@@ -213,15 +213,14 @@ void TestScheduler::pausedJobCatchesUpOnResumeByPolicy()
     QCOMPARE(m_store->job(id)->nextFireAt, utc("2026-11-22T10:10:00Z"));
     m_store->setJobPaused(QStringLiteral("paused"), false, Operator, m_clock->nowMs());
     m_clock->advanceMs(Scheduler::RevisionPollMs); // another process resumed it: noticed at the next revision poll
-    QTRY_COMPARE(runsOf(id).size(), 4);           // 10:10, 10:20, 10:30, 10:40
+    QTRY_COMPARE(runsOf(id).size(), 4);            // 10:10, 10:20, 10:30, 10:40
     QCOMPARE(m_store->job(id)->nextFireAt, utc("2026-11-22T10:50:00Z"));
 }
 
 void TestScheduler::editWakesTheSchedulerAtOnce()
 {
     Scheduler *scheduler = startScheduler();
-    const qint64 id =
-        m_store->upsertJob(cronJob(QStringLiteral("late-add"), "0 12 * * *"), Operator, m_clock->nowMs());
+    const qint64 id = m_store->upsertJob(cronJob(QStringLiteral("late-add"), "0 12 * * *"), Operator, m_clock->nowMs());
     QMetaObject::invokeMethod(scheduler, &Scheduler::wake, Qt::QueuedConnection);
     QTRY_COMPARE(m_store->job(id)->nextFireAt, utc("2026-11-22T12:00:00Z"));
     JobDef edited = cronJob(QStringLiteral("late-add"), "0 11 * * *");

@@ -155,34 +155,39 @@ void TestScheduleRule::windowGatesFires_data()
     QTest::addColumn<bool>("allowed");
     const ExecutionWindow business = window(8, 0, 19, 59, Mon | Tue | Wed | Thu | Fri);
     // 2026-11-23 is a Monday.
-    QTest::newRow("business hours, inside") << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T08:00:00Z") << true;
-    QTest::newRow("business hours, last minute") << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T19:59:00Z") << true;
-    QTest::newRow("business hours, after") << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T20:00:00Z") << false;
-    QTest::newRow("business hours, before") << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T07:59:00Z") << false;
-    QTest::newRow("business hours, saturday") << QStringLiteral("UTC") << business << QStringLiteral("2026-11-28T10:00:00Z") << false;
+    QTest::newRow("business hours, inside")
+        << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T08:00:00Z") << true;
+    QTest::newRow("business hours, last minute")
+        << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T19:59:00Z") << true;
+    QTest::newRow("business hours, after")
+        << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T20:00:00Z") << false;
+    QTest::newRow("business hours, before")
+        << QStringLiteral("UTC") << business << QStringLiteral("2026-11-23T07:59:00Z") << false;
+    QTest::newRow("business hours, saturday")
+        << QStringLiteral("UTC") << business << QStringLiteral("2026-11-28T10:00:00Z") << false;
     QTest::newRow("in the job's zone") << QStringLiteral("America/Sao_Paulo") << business
                                        << QStringLiteral("2026-11-23T22:30:00Z") << true; // 19:30 local
     QTest::newRow("in the job's zone, too late") << QStringLiteral("America/Sao_Paulo") << business
                                                  << QStringLiteral("2026-11-23T23:30:00Z") << false; // 20:30 local
     const ExecutionWindow night = window(22, 0, 2, 0, Fri);
-    QTest::newRow("across midnight, evening of the day") << QStringLiteral("UTC") << night
-                                                         << QStringLiteral("2026-11-27T23:00:00Z") << true; // Fri
+    QTest::newRow("across midnight, evening of the day")
+        << QStringLiteral("UTC") << night << QStringLiteral("2026-11-27T23:00:00Z") << true; // Fri
     QTest::newRow("across midnight, early hours belong to the day before")
         << QStringLiteral("UTC") << night << QStringLiteral("2026-11-28T01:30:00Z") << true; // Sat 01:30 = Fri's night
-    QTest::newRow("across midnight, end minute inclusive") << QStringLiteral("UTC") << night
-                                                           << QStringLiteral("2026-11-28T02:00:00Z") << true;
-    QTest::newRow("across midnight, after the end") << QStringLiteral("UTC") << night
-                                                    << QStringLiteral("2026-11-28T02:01:00Z") << false;
+    QTest::newRow("across midnight, end minute inclusive")
+        << QStringLiteral("UTC") << night << QStringLiteral("2026-11-28T02:00:00Z") << true;
+    QTest::newRow("across midnight, after the end")
+        << QStringLiteral("UTC") << night << QStringLiteral("2026-11-28T02:01:00Z") << false;
     QTest::newRow("across midnight, early hours of friday belong to thursday")
         << QStringLiteral("UTC") << night << QStringLiteral("2026-11-27T01:00:00Z") << false;
-    QTest::newRow("across midnight, afternoon") << QStringLiteral("UTC") << night
-                                                << QStringLiteral("2026-11-27T15:00:00Z") << false;
+    QTest::newRow("across midnight, afternoon")
+        << QStringLiteral("UTC") << night << QStringLiteral("2026-11-27T15:00:00Z") << false;
     ExecutionWindow weekendOnly;
     weekendOnly.weekdays = Sat | Sun;
-    QTest::newRow("weekdays only, sunday") << QStringLiteral("UTC") << weekendOnly
-                                           << QStringLiteral("2026-11-29T12:00:00Z") << true;
-    QTest::newRow("weekdays only, monday") << QStringLiteral("UTC") << weekendOnly
-                                           << QStringLiteral("2026-11-30T12:00:00Z") << false;
+    QTest::newRow("weekdays only, sunday")
+        << QStringLiteral("UTC") << weekendOnly << QStringLiteral("2026-11-29T12:00:00Z") << true;
+    QTest::newRow("weekdays only, monday")
+        << QStringLiteral("UTC") << weekendOnly << QStringLiteral("2026-11-30T12:00:00Z") << false;
     QTest::newRow("weekday in the job's zone, not UTC")
         << QStringLiteral("Asia/Tokyo") << weekendOnly << QStringLiteral("2026-11-27T16:00:00Z") << true; // Sat 01:00
 }
@@ -221,7 +226,8 @@ void TestScheduleRule::newJobWaitsForItsFirstFire()
 
 void TestScheduleRule::onTimeFireIsEnqueued()
 {
-    const FirePlan plan = compiled(cron("*/5 * * * *")).plan(utc("2026-11-22T10:05:00Z"), utc("2026-11-22T10:05:00.003Z"));
+    const FirePlan plan =
+        compiled(cron("*/5 * * * *")).plan(utc("2026-11-22T10:05:00Z"), utc("2026-11-22T10:05:00.003Z"));
     QCOMPARE(plan.fires, QVector<qint64>{utc("2026-11-22T10:05:00Z")});
     QCOMPARE(plan.missed, 0);
     QCOMPARE(plan.nextFireAt, utc("2026-11-22T10:10:00Z"));
@@ -276,7 +282,7 @@ void TestScheduleRule::runAllIsBoundedAfterLongDowntime()
     s.misfire = MisfirePolicy::RunAll;
     const qint64 due = utc("2026-11-22T10:00:00Z");
     const FirePlan plan = compiled(s).plan(due, due + 3 * 3600 * 1000); // 10,800 missed seconds
-    QCOMPARE(plan.fires.size(), Schedule::MaxCatchUpFires + 61);     // 100 late + the last minute on time
+    QCOMPARE(plan.fires.size(), Schedule::MaxCatchUpFires + 61);        // 100 late + the last minute on time
     QCOMPARE(plan.fires.constFirst(), due);
     QCOMPARE(plan.nextFireAt, due + 3 * 3600 * 1000 + 1'000);
     QVERIFY(plan.missed > Schedule::MaxCatchUpFires);
