@@ -1,414 +1,584 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>Cli</name>
     <message>
         <source>run the engine until SIGINT/SIGTERM</source>
-        <translation type="unfinished" />
+        <translation>executa o motor até receber SIGINT/SIGTERM</translation>
     </message>
     <message>
         <source>bring the database schema up to date</source>
-        <translation type="unfinished" />
+        <translation>atualiza o esquema do banco de dados</translation>
     </message>
     <message>
         <source>add a run to a queue and print its id</source>
-        <translation type="unfinished" />
+        <translation>adiciona uma execução a uma fila e imprime seu id</translation>
     </message>
     <message>
         <source>list, show or cancel runs</source>
-        <translation type="unfinished" />
+        <translation>lista, mostra ou cancela execuções</translation>
     </message>
     <message>
         <source>list, replay or discard dead runs</source>
-        <translation type="unfinished" />
+        <translation>lista, reexecuta ou descarta execuções mortas (DLQ)</translation>
     </message>
     <message>
         <source>list, add, pause, resume or configure queues</source>
-        <translation type="unfinished" />
+        <translation>lista, adiciona, pausa, retoma ou configura filas</translation>
     </message>
     <message>
         <source>Usage: vigia-engine VERB [options]
 
 Verbs:
 </source>
-        <translation type="unfinished" />
+        <translation>Uso: vigia-engine VERBO [opções]
+
+Verbos:
+</translation>
     </message>
     <message>
         <source>
-'vigia-engine VERB --help' describes a verb. Every verb takes --db URL.
+&apos;vigia-engine VERB --help&apos; describes a verb. Every verb takes --db URL.
 Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
 </source>
-        <translation type="unfinished" />
+        <translation>
+&apos;vigia-engine VERBO --help&apos; descreve um verbo. Todo verbo aceita --db URL.
+Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto ou entrada inválida.
+</translation>
     </message>
     <message>
-        <source>unknown verb "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown verb &quot;%1&quot;</source>
+        <translation>verbo desconhecido &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).</source>
-        <translation type="unfinished" />
+        <translation>URL do banco de dados: sqlite:PATH ou postgresql://user@host:port/db (padrão: %1).</translation>
     </message>
     <message>
         <source>Print a JSON array instead of a table.</source>
-        <translation type="unfinished" />
+        <translation>Imprime um array JSON em vez de uma tabela.</translation>
     </message>
     <message>
         <source>%1: missing arguments (see --help)</source>
-        <translation type="unfinished" />
+        <translation>%1: faltam argumentos (veja --help)</translation>
     </message>
     <message>
-        <source>%1: unexpected argument "%2"</source>
-        <translation type="unfinished" />
+        <source>%1: unexpected argument &quot;%2&quot;</source>
+        <translation>%1: argumento inesperado &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a run id (a positive whole number)</source>
-        <translation type="unfinished" />
+        <source>%1: &quot;%2&quot; is not a run id (a positive whole number)</source>
+        <translation>%1: &quot;%2&quot; não é um id de execução (um número inteiro positivo)</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a whole number from %3 to %4</source>
-        <translation type="unfinished" />
+        <source>%1: &quot;%2&quot; is not a whole number from %3 to %4</source>
+        <translation>%1: &quot;%2&quot; não é um número inteiro de %3 a %4</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an ISO 8601 date-time (e.g. 2026-11-22T14:30:00Z or 2026-11-22T11:30:00-03:00)</source>
-        <translation type="unfinished" />
+        <source>%1: &quot;%2&quot; is not an ISO 8601 date-time (e.g. 2026-11-22T14:30:00Z or 2026-11-22T11:30:00-03:00)</source>
+        <translation>%1: &quot;%2&quot; não é uma data e hora ISO 8601 (ex.: 2026-11-22T14:30:00Z ou 2026-11-22T11:30:00-03:00)</translation>
     </message>
     <message>
         <source>List dead runs not yet replayed or discarded.</source>
-        <translation type="unfinished" />
+        <translation>Lista as execuções mortas ainda não reexecutadas nem descartadas.</translation>
     </message>
     <message>
         <source>Only dead runs of this queue.</source>
-        <translation type="unfinished" />
+        <translation>Somente execuções mortas desta fila.</translation>
     </message>
     <message>
         <source>At most this many (default 100).</source>
-        <translation type="unfinished" />
+        <translation>No máximo esta quantidade (padrão 100).</translation>
     </message>
     <message>
-        <source>--queue: unknown queue "%1"</source>
-        <translation type="unfinished" />
+        <source>--queue: unknown queue &quot;%1&quot;</source>
+        <translation>--queue: fila desconhecida &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Replay dead runs: each gets a new run linked to it; the dead run stays for the record.</source>
-        <translation type="unfinished" />
+        <translation>Reexecuta execuções mortas: cada uma ganha uma nova execução vinculada a ela; a execução morta permanece como registro.</translation>
     </message>
     <message>
-        <source>The dead run's id (or --all).</source>
-        <translation type="unfinished" />
+        <source>The dead run&apos;s id (or --all).</source>
+        <translation>O id da execução morta (ou --all).</translation>
     </message>
     <message>
         <source>Replay every dead run (of --queue, if given).</source>
-        <translation type="unfinished" />
+        <translation>Reexecuta todas as execuções mortas (da fila de --queue, se informada).</translation>
     </message>
     <message>
         <source>With --all: only this queue.</source>
-        <translation type="unfinished" />
+        <translation>Com --all: somente esta fila.</translation>
     </message>
     <message>
         <source>dlq replay: give either a run id or --all</source>
-        <translation type="unfinished" />
+        <translation>dlq replay: informe um id de execução ou --all</translation>
     </message>
     <message>
         <source>dlq replay: --queue goes with --all</source>
-        <translation type="unfinished" />
+        <translation>dlq replay: --queue só pode ser usado com --all</translation>
     </message>
     <message numerus="yes">
         <source>replayed %n dead run(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n execução morta reexecutada</numerusform>
+            <numerusform>%n execuções mortas reexecutadas</numerusform>
         </translation>
     </message>
     <message>
         <source>Mark a dead run as handled without running it again.</source>
-        <translation type="unfinished" />
+        <translation>Marca uma execução morta como tratada, sem executá-la novamente.</translation>
     </message>
     <message>
-        <source>The dead run's id.</source>
-        <translation type="unfinished" />
+        <source>The dead run&apos;s id.</source>
+        <translation>O id da execução morta.</translation>
     </message>
     <message>
         <source>run %1 discarded</source>
-        <translation type="unfinished" />
+        <translation>execução %1 descartada</translation>
     </message>
     <message>
         <source>Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]
 </source>
-        <translation type="unfinished" />
+        <translation>Uso: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [opções]
+</translation>
     </message>
     <message>
-        <source>dlq: expected list, replay or discard, not "%1"</source>
-        <translation type="unfinished" />
+        <source>dlq: expected list, replay or discard, not &quot;%1&quot;</source>
+        <translation>dlq: esperado list, replay ou discard, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Bring the database schema up to date. A database newer than this program is refused, never changed.</source>
-        <translation type="unfinished" />
+        <translation>Atualiza o esquema do banco de dados. Um banco mais novo que este programa é recusado, nunca alterado.</translation>
     </message>
     <message>
         <source>schema is current (version %1)</source>
-        <translation type="unfinished" />
+        <translation>o esquema já está atualizado (versão %1)</translation>
     </message>
     <message>
         <source>schema migrated from version %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>esquema migrado da versão %1 para a %2</translation>
     </message>
     <message>
         <source>List queues with their limits and depths.</source>
-        <translation type="unfinished" />
+        <translation>Lista as filas com seus limites e profundidades.</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished" />
+        <translation>em pausa</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished" />
+        <translation>ativo</translation>
     </message>
     <message>
         <source>QUEUE</source>
-        <translation type="unfinished" />
+        <translation>FILA</translation>
     </message>
     <message>
         <source>CONCURRENCY</source>
-        <translation type="unfinished" />
+        <translation>CONCORRÊNCIA</translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation type="unfinished" />
+        <translation>STATUS</translation>
     </message>
     <message>
         <source>AVAILABLE</source>
-        <translation type="unfinished" />
+        <translation>DISPONÍVEIS</translation>
     </message>
     <message>
         <source>RUNNING</source>
-        <translation type="unfinished" />
+        <translation>EM ANDAMENTO</translation>
     </message>
     <message>
         <source>SCHEDULED</source>
-        <translation type="unfinished" />
+        <translation>AGENDADAS</translation>
     </message>
     <message>
         <source>RETRYABLE</source>
-        <translation type="unfinished" />
+        <translation>NOVA TENTATIVA</translation>
     </message>
     <message>
         <source>DEAD</source>
-        <translation type="unfinished" />
+        <translation>MORTAS</translation>
     </message>
     <message>
         <source>Create a queue (nothing changes if it exists).</source>
-        <translation type="unfinished" />
+        <translation>Cria uma fila (nada muda se ela já existir).</translation>
     </message>
     <message>
-        <source>The queue's name.</source>
-        <translation type="unfinished" />
+        <source>The queue&apos;s name.</source>
+        <translation>O nome da fila.</translation>
     </message>
     <message>
         <source>Runs of this queue executing at once, cluster-wide (default 10).</source>
-        <translation type="unfinished" />
+        <translation>Execuções simultâneas desta fila em todo o cluster (padrão 10).</translation>
     </message>
     <message>
         <source>queues add: a queue name has 1 to 100 characters</source>
-        <translation type="unfinished" />
+        <translation>queues add: o nome da fila deve ter de 1 a 100 caracteres</translation>
     </message>
     <message>
         <source>Stop claiming runs of a queue on every node; running runs finish.</source>
-        <translation type="unfinished" />
+        <translation>Deixa de assumir execuções de uma fila em todos os nós; as execuções em andamento terminam.</translation>
     </message>
     <message>
         <source>Claim runs of a paused queue again.</source>
-        <translation type="unfinished" />
+        <translation>Volta a assumir execuções de uma fila pausada.</translation>
     </message>
     <message>
-        <source>Change a queue's settings.</source>
-        <translation type="unfinished" />
+        <source>Change a queue&apos;s settings.</source>
+        <translation>Altera as configurações de uma fila.</translation>
     </message>
     <message>
         <source>Runs of this queue executing at once, cluster-wide.</source>
-        <translation type="unfinished" />
+        <translation>Execuções simultâneas desta fila em todo o cluster.</translation>
     </message>
     <message>
         <source>queues set: nothing to change (use --concurrency N)</source>
-        <translation type="unfinished" />
+        <translation>queues set: nada a alterar (use --concurrency N)</translation>
     </message>
     <message>
         <source>Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N
 </source>
-        <translation type="unfinished" />
+        <translation>Uso: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N
+</translation>
     </message>
     <message>
-        <source>queues: expected list, add, pause, resume or set, not "%1"</source>
-        <translation type="unfinished" />
+        <source>queues: expected list, add, pause, resume or set, not &quot;%1&quot;</source>
+        <translation>queues: esperado list, add, pause, resume ou set, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Add a run to a queue and print its id.</source>
-        <translation type="unfinished" />
+        <translation>Adiciona uma execução a uma fila e imprime seu id.</translation>
     </message>
     <message>
         <source>Queue name (default: default).</source>
-        <translation type="unfinished" />
+        <translation>Nome da fila (padrão: default).</translation>
     </message>
     <message>
         <source>Job kind, e.g. noop, sleep, fail.</source>
-        <translation type="unfinished" />
+        <translation>Tipo do job, ex.: noop, sleep, fail.</translation>
     </message>
     <message>
         <source>JSON object for the kind (default: {}).</source>
-        <translation type="unfinished" />
+        <translation>Objeto JSON para o tipo (padrão: {}).</translation>
     </message>
     <message>
         <source>critical, high, normal (default) or low.</source>
-        <translation type="unfinished" />
+        <translation>critical, high, normal (padrão) ou low.</translation>
     </message>
     <message>
         <source>Do not start before this ISO 8601 instant.</source>
-        <translation type="unfinished" />
+        <translation>Não inicia antes deste instante ISO 8601.</translation>
     </message>
     <message>
         <source>Refuse a second run with this key (it is reported).</source>
-        <translation type="unfinished" />
+        <translation>Recusa uma segunda execução com esta chave (a existente é informada).</translation>
     </message>
     <message>
         <source>Attempts before the run goes dead (default 4).</source>
-        <translation type="unfinished" />
+        <translation>Tentativas antes de a execução ser dada como morta (padrão 4).</translation>
     </message>
     <message>
-        <source>Seconds an attempt may run (default: the engine's).</source>
-        <translation type="unfinished" />
+        <source>Seconds an attempt may run (default: the engine&apos;s).</source>
+        <translation>Segundos que uma tentativa pode durar (padrão: o do motor).</translation>
     </message>
     <message>
         <source>enqueue: --kind is required (known kinds: %1)</source>
-        <translation type="unfinished" />
+        <translation>enqueue: --kind é obrigatório (tipos conhecidos: %1)</translation>
     </message>
     <message>
-        <source>--priority: "%1" is not one of critical, high, normal, low</source>
-        <translation type="unfinished" />
+        <source>--priority: &quot;%1&quot; is not one of critical, high, normal, low</source>
+        <translation>--priority: &quot;%1&quot; não é critical, high, normal nem low</translation>
     </message>
     <message>
-        <source>a run with unique key "%1" exists already: %2</source>
-        <translation type="unfinished" />
+        <source>a run with unique key &quot;%1&quot; exists already: %2</source>
+        <translation>já existe uma execução com a chave única &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>List runs, newest first.</source>
-        <translation type="unfinished" />
+        <translation>Lista as execuções, das mais recentes para as mais antigas.</translation>
     </message>
     <message>
         <source>Only runs in this state: scheduled, available, running, succeeded, retryable, dead, cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Somente execuções neste estado: scheduled, available, running, succeeded, retryable, dead, cancelled.</translation>
     </message>
     <message>
         <source>Only runs of this queue.</source>
-        <translation type="unfinished" />
+        <translation>Somente execuções desta fila.</translation>
     </message>
     <message>
         <source>At most this many (default 50).</source>
-        <translation type="unfinished" />
+        <translation>No máximo esta quantidade (padrão 50).</translation>
     </message>
     <message>
-        <source>--state: unknown state "%1"</source>
-        <translation type="unfinished" />
+        <source>--state: unknown state &quot;%1&quot;</source>
+        <translation>--state: estado desconhecido &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Show one run with all its attempts.</source>
-        <translation type="unfinished" />
+        <translation>Mostra uma execução com todas as suas tentativas.</translation>
     </message>
     <message>
-        <source>The run's id.</source>
-        <translation type="unfinished" />
+        <source>The run&apos;s id.</source>
+        <translation>O id da execução.</translation>
     </message>
     <message>
         <source>runs show: no run with id %1</source>
-        <translation type="unfinished" />
+        <translation>runs show: não há execução com id %1</translation>
     </message>
     <message>
         <source>FIELD</source>
-        <translation type="unfinished" />
+        <translation>CAMPO</translation>
     </message>
     <message>
         <source>VALUE</source>
-        <translation type="unfinished" />
+        <translation>VALOR</translation>
     </message>
     <message>
         <source>ATTEMPT</source>
-        <translation type="unfinished" />
+        <translation>TENTATIVA</translation>
     </message>
     <message>
         <source>NODE</source>
-        <translation type="unfinished" />
+        <translation>NÓ</translation>
     </message>
     <message>
         <source>STARTED</source>
-        <translation type="unfinished" />
+        <translation>INÍCIO</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished" />
+        <translation>MS</translation>
     </message>
     <message>
         <source>OUTCOME</source>
-        <translation type="unfinished" />
+        <translation>RESULTADO</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished" />
+        <translation>ERRO</translation>
     </message>
     <message>
         <source>Cancel a queued run, or ask the node running it to stop it.</source>
-        <translation type="unfinished" />
+        <translation>Cancela uma execução que está na fila ou pede ao nó que a executa que a interrompa.</translation>
     </message>
     <message>
         <source>run %1 cancelled</source>
-        <translation type="unfinished" />
+        <translation>execução %1 cancelada</translation>
     </message>
     <message>
         <source>run %1 is running; its node will stop it at its next heartbeat</source>
-        <translation type="unfinished" />
+        <translation>a execução %1 está em andamento; o nó dela vai interrompê-la no próximo heartbeat</translation>
     </message>
     <message>
         <source>Usage: vigia-engine runs list|show ID|cancel ID [options]
 </source>
-        <translation type="unfinished" />
+        <translation>Uso: vigia-engine runs list|show ID|cancel ID [opções]
+</translation>
     </message>
     <message>
-        <source>runs: expected list, show or cancel, not "%1"</source>
-        <translation type="unfinished" />
+        <source>runs: expected list, show or cancel, not &quot;%1&quot;</source>
+        <translation>runs: esperado list, show ou cancel, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets running runs finish for up to --drain seconds and hands the rest back to the queue; a second signal stops at once.</source>
-        <translation type="unfinished" />
+        <translation>Executa o motor até receber SIGINT ou SIGTERM. No primeiro sinal, deixa de assumir execuções, espera as execuções em andamento terminarem por até --drain segundos e devolve as restantes à fila; um segundo sinal encerra imediatamente.</translation>
     </message>
     <message>
         <source>Runs executing at once on this node (default 8).</source>
-        <translation type="unfinished" />
+        <translation>Execuções simultâneas neste nó (padrão 8).</translation>
     </message>
     <message>
-        <source>This node's name (default: host:pid).</source>
-        <translation type="unfinished" />
+        <source>This node&apos;s name (default: host:pid).</source>
+        <translation>Nome deste nó (padrão: host:pid).</translation>
     </message>
     <message>
         <source>Seconds a running run stays leased without a heartbeat (default 30).</source>
-        <translation type="unfinished" />
+        <translation>Segundos que uma execução em andamento mantém a concessão (lease) sem heartbeat (padrão 30).</translation>
     </message>
     <message>
         <source>Seconds to let running runs finish on shutdown (default 30).</source>
-        <translation type="unfinished" />
+        <translation>Segundos para drenar as execuções em andamento no desligamento (padrão 30).</translation>
     </message>
     <message>
         <source>How often to look for runs enqueued by other processes (default 250).</source>
-        <translation type="unfinished" />
+        <translation>Com que frequência procurar execuções enfileiradas por outros processos (padrão 250).</translation>
     </message>
     <message>
         <source>Enqueue a small demo workload every second.</source>
-        <translation type="unfinished" />
+        <translation>Enfileira uma pequena carga de demonstração a cada segundo.</translation>
     </message>
     <message>
         <source>No summary line.</source>
-        <translation type="unfinished" />
+        <translation>Sem linha de resumo.</translation>
     </message>
     <message>
         <source>vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)</source>
-        <translation type="unfinished" />
+        <translation>vigia-engine %1 servindo %2 como nó %3 (Ctrl+C para parar)</translation>
+    </message>
+    <message>
+        <source>list, pause, resume or postpone scheduled jobs</source>
+        <translation>lista, pausa, retoma ou adia jobs agendados</translation>
+    </message>
+    <message>
+        <source>preview the upcoming fires of all jobs</source>
+        <translation>mostra uma prévia dos próximos disparos de todos os jobs</translation>
+    </message>
+    <message>
+        <source>compute or explain a cron expression</source>
+        <translation>calcula ou explica uma expressão cron</translation>
+    </message>
+    <message>
+        <source>--db: there is no database at %1 (create it with `vigia-engine migrate --db %2` or by starting `vigia-engine serve`)</source>
+        <translation>--db: não há banco de dados em %1 (crie-o com `vigia-engine migrate --db %2` ou iniciando `vigia-engine serve`)</translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation>a cada %1 s</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>sob demanda</translation>
+    </message>
+    <message>
+        <source>List job definitions with their schedules.</source>
+        <translation>Lista as definições de jobs com seus agendamentos.</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>JOB</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <source>SCHEDULE</source>
+        <translation>AGENDAMENTO</translation>
+    </message>
+    <message>
+        <source>NEXT FIRE</source>
+        <translation>PRÓXIMO DISPARO</translation>
+    </message>
+    <message>
+        <source>Stop firing a job; missed fires follow its misfire policy on resume.</source>
+        <translation>Deixa de disparar um job; ao retomá-lo, os disparos perdidos seguem a política de misfire dele.</translation>
+    </message>
+    <message>
+        <source>Fire a paused job again.</source>
+        <translation>Volta a disparar um job pausado.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s name.</source>
+        <translation>O nome do job.</translation>
+    </message>
+    <message>
+        <source>Skip a job&apos;s fires until an instant.</source>
+        <translation>Pula os disparos de um job até um instante.</translation>
+    </message>
+    <message>
+        <source>No fire before this ISO 8601 instant.</source>
+        <translation>Nenhum disparo antes deste instante ISO 8601.</translation>
+    </message>
+    <message>
+        <source>jobs postpone: --until is required</source>
+        <translation>jobs postpone: --until é obrigatório</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | postpone NAME --until ISO8601
+</source>
+        <translation>Uso: vigia-engine jobs list [--json] | pause NAME | resume NAME | postpone NAME --until ISO8601
+</translation>
+    </message>
+    <message>
+        <source>jobs: expected list, pause, resume or postpone, not &quot;%1&quot;</source>
+        <translation>jobs: esperado list, pause, resume ou postpone, não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Print the next fire times of a cron expression, one per line, in UTC.</source>
+        <translation>Imprime os próximos horários de disparo de uma expressão cron, um por linha, em UTC.</translation>
+    </message>
+    <message>
+        <source>Five fields or a macro such as @daily (quote it).</source>
+        <translation>Cinco campos ou uma macro como @daily (entre aspas).</translation>
+    </message>
+    <message>
+        <source>IANA time zone the expression is read in (default UTC).</source>
+        <translation>Fuso horário IANA em que a expressão é interpretada (padrão: UTC).</translation>
+    </message>
+    <message>
+        <source>Start after this ISO 8601 instant (default now).</source>
+        <translation>Começa depois deste instante ISO 8601 (padrão: agora).</translation>
+    </message>
+    <message>
+        <source>How many fire times (default 5).</source>
+        <translation>Quantos horários de disparo (padrão 5).</translation>
+    </message>
+    <message>
+        <source>--tz: unknown time zone &quot;%1&quot;</source>
+        <translation>--tz: fuso horário desconhecido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; never fires</source>
+        <translation>&quot;%1&quot; nunca dispara</translation>
+    </message>
+    <message>
+        <source>Describe a cron expression in words.</source>
+        <translation>Descreve uma expressão cron por extenso.</translation>
+    </message>
+    <message>
+        <source>Language, e.g. en or pt_BR (default: the system&apos;s).</source>
+        <translation>Idioma, ex.: en ou pt_BR (padrão: o do sistema).</translation>
+    </message>
+    <message>
+        <source>--lang: no translation for &quot;%1&quot;</source>
+        <translation>--lang: não há tradução para &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine cron next EXPR [--tz ZONE] [--from ISO8601] [--count N]
+       vigia-engine cron explain EXPR [--lang LANGUAGE]
+</source>
+        <translation>Uso: vigia-engine cron next EXPR [--tz ZONE] [--from ISO8601] [--count N]
+     vigia-engine cron explain EXPR [--lang LANGUAGE]
+</translation>
+    </message>
+    <message>
+        <source>cron: expected next or explain, not &quot;%1&quot;</source>
+        <translation>cron: esperado next ou explain, não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine schedule preview [--hours 24] [--json]
+</source>
+        <translation>Uso: vigia-engine schedule preview [--hours 24] [--json]
+</translation>
+    </message>
+    <message>
+        <source>schedule: expected preview, not &quot;%1&quot;</source>
+        <translation>schedule: esperado preview, não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>List the upcoming fires of every scheduled job, in time order. Paused jobs and fires outside a job&apos;s window or before its postpone date are left out.</source>
+        <translation>Lista os próximos disparos de todos os jobs agendados, em ordem cronológica. Jobs pausados e disparos fora da janela de um job ou antes da data de adiamento dele ficam de fora.</translation>
+    </message>
+    <message>
+        <source>How far ahead to look (default 24).</source>
+        <translation>Quantas horas à frente considerar (padrão 24).</translation>
+    </message>
+    <message>
+        <source>job %1: %2</source>
+        <translation>job %1: %2</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>LOCAL</source>
+        <translation>LOCAL</translation>
     </message>
 </context>
 <context>
@@ -539,15 +709,24 @@ Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
     </message>
     <message numerus="yes">
         <source>every %n hours</source>
-        <translation><numerusform>a cada %n hora</numerusform><numerusform>a cada %n horas</numerusform></translation>
+        <translation>
+            <numerusform>a cada %n hora</numerusform>
+            <numerusform>a cada %n horas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>every %n hours, at minute %1</source>
-        <translation><numerusform>a cada %n hora, no minuto %1</numerusform><numerusform>a cada %n horas, no minuto %1</numerusform></translation>
+        <translation>
+            <numerusform>a cada %n hora, no minuto %1</numerusform>
+            <numerusform>a cada %n horas, no minuto %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>every %n hours, starting at %1</source>
-        <translation><numerusform>a cada %n hora, a partir das %1</numerusform><numerusform>a cada %n horas, a partir das %1</numerusform></translation>
+        <translation>
+            <numerusform>a cada %n hora, a partir das %1</numerusform>
+            <numerusform>a cada %n horas, a partir das %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>every hour from %1 to %2</source>
@@ -555,7 +734,10 @@ Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
     </message>
     <message numerus="yes">
         <source>every %n hours from %1 to %2</source>
-        <translation><numerusform>a cada %n hora, das %1 às %2</numerusform><numerusform>a cada %n horas, das %1 às %2</numerusform></translation>
+        <translation>
+            <numerusform>a cada %n hora, das %1 às %2</numerusform>
+            <numerusform>a cada %n horas, das %1 às %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>at %1</source>
@@ -567,11 +749,17 @@ Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
     </message>
     <message numerus="yes">
         <source>every %n minutes</source>
-        <translation><numerusform>a cada %n minuto</numerusform><numerusform>a cada %n minutos</numerusform></translation>
+        <translation>
+            <numerusform>a cada %n minuto</numerusform>
+            <numerusform>a cada %n minutos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>every %n minutes, starting at minute %1</source>
-        <translation><numerusform>a cada %n minuto, a partir do minuto %1</numerusform><numerusform>a cada %n minutos, a partir do minuto %1</numerusform></translation>
+        <translation>
+            <numerusform>a cada %n minuto, a partir do minuto %1</numerusform>
+            <numerusform>a cada %n minutos, a partir do minuto %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>at minutes %1 past the hour</source>
@@ -630,211 +818,207 @@ Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
     <name>Dispatcher</name>
     <message>
         <source>lease expired: node %1 stopped renewing it</source>
-        <translation type="unfinished" />
+        <translation>concessão (lease) expirada: o nó %1 parou de renová-la</translation>
     </message>
 </context>
 <context>
     <name>Engine</name>
     <message>
         <source>the database has schema version %1, newer than this program knows (%2); upgrade Vigia to use it</source>
-        <translation type="unfinished" />
+        <translation>o banco de dados está na versão de esquema %1, mais nova do que este programa conhece (%2); atualize o Vigia para usá-lo</translation>
     </message>
 </context>
 <context>
     <name>Enqueue</name>
     <message>
         <source>run %1 of %2: %3</source>
-        <translation type="unfinished" />
+        <translation>execução %1 de %2: %3</translation>
     </message>
     <message>
         <source>the queue name is empty</source>
-        <translation type="unfinished" />
+        <translation>o nome da fila está vazio</translation>
     </message>
     <message>
-        <source>unknown kind "%1" (known: %2)</source>
-        <translation type="unfinished" />
+        <source>unknown kind &quot;%1&quot; (known: %2)</source>
+        <translation>tipo desconhecido &quot;%1&quot; (conhecidos: %2)</translation>
     </message>
     <message>
         <source>payload is %1 bytes, more than the limit of %2</source>
-        <translation type="unfinished" />
+        <translation>o payload tem %1 bytes, mais que o limite de %2</translation>
     </message>
     <message>
         <source>payload is not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished" />
+        <translation>o payload não é um JSON válido: %1 na posição %2</translation>
     </message>
     <message>
         <source>payload must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>o payload deve ser um objeto JSON</translation>
     </message>
     <message>
         <source>max attempts must be between 1 and 1000, not %1</source>
-        <translation type="unfinished" />
+        <translation>o máximo de tentativas deve estar entre 1 e 1000, não %1</translation>
     </message>
     <message>
         <source>timeout must not be negative</source>
-        <translation type="unfinished" />
+        <translation>o tempo limite (timeout) não pode ser negativo</translation>
     </message>
     <message>
-        <source>payload for kind "%1": %2</source>
-        <translation type="unfinished" />
+        <source>payload for kind &quot;%1&quot;: %2</source>
+        <translation>payload do tipo &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>
     <name>Executors</name>
     <message>
         <source>failed on purpose (attempt %1)</source>
-        <translation type="unfinished" />
+        <translation>falha proposital (tentativa %1)</translation>
     </message>
     <message>
-        <source>"times" must be a non-negative whole number</source>
-        <translation type="unfinished" />
+        <source>&quot;times&quot; must be a non-negative whole number</source>
+        <translation>&quot;times&quot; deve ser um número inteiro não negativo</translation>
     </message>
     <message>
-        <source>"ms" must be a non-negative whole number</source>
-        <translation type="unfinished" />
+        <source>&quot;ms&quot; must be a non-negative whole number</source>
+        <translation>&quot;ms&quot; deve ser um número inteiro não negativo</translation>
+    </message>
+    <message>
+        <source>&quot;until&quot; must be an ISO 8601 date-time</source>
+        <translation>&quot;until&quot; deve ser uma data e hora ISO 8601</translation>
     </message>
 </context>
 <context>
     <name>ScheduleRule</name>
     <message>
-        <source>unknown time zone "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>fuso horário desconhecido &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>cron "%1": %2</source>
-        <translation type="unfinished" />
+        <source>cron &quot;%1&quot;: %2</source>
+        <translation>cron &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>interval must be between 1 second and 366 days</source>
-        <translation type="unfinished" />
+        <translation>o intervalo deve estar entre 1 segundo e 366 dias</translation>
     </message>
     <message>
         <source>an execution window needs both a start and an end time of day, from 00:00 to 23:59</source>
-        <translation type="unfinished" />
+        <translation>uma janela de execução precisa de um horário de início e um de fim, de 00:00 a 23:59</translation>
     </message>
     <message>
         <source>an execution window needs at least one weekday</source>
-        <translation type="unfinished" />
+        <translation>uma janela de execução precisa de pelo menos um dia da semana</translation>
     </message>
     <message>
         <source>jitter must be between 0 and 3600 seconds</source>
-        <translation type="unfinished" />
+        <translation>o jitter deve estar entre 0 e 3600 segundos</translation>
     </message>
 </context>
 <context>
     <name>SqliteStore</name>
     <message>
-        <source>unknown job "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown job &quot;%1&quot;</source>
+        <translation>job desconhecido &quot;%1&quot;</translation>
     </message>
     <message>
         <source>no run with id %1</source>
-        <translation type="unfinished" />
+        <translation>não há execução com id %1</translation>
     </message>
     <message>
         <source>run %1 is already %2; only queued or running runs can be cancelled</source>
-        <translation type="unfinished" />
+        <translation>a execução %1 já está no estado %2; só execuções na fila ou em andamento podem ser canceladas</translation>
     </message>
     <message>
         <source>cancelled by %1</source>
-        <translation type="unfinished" />
+        <translation>cancelada por %1</translation>
     </message>
     <message>
         <source>run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded</source>
-        <translation type="unfinished" />
+        <translation>a execução %1 está no estado %2, não dead; só execuções na fila de mortos (DLQ) podem ser reexecutadas ou descartadas</translation>
     </message>
     <message>
         <source>run %1 was already %2</source>
-        <translation type="unfinished" />
+        <translation>a execução %1 já foi marcada como %2</translation>
     </message>
     <message>
         <source>queue concurrency must be at least 1</source>
-        <translation type="unfinished" />
+        <translation>a concorrência da fila deve ser de pelo menos 1</translation>
     </message>
     <message>
         <source>queue concurrency must be at least 1, not %1</source>
-        <translation type="unfinished" />
+        <translation>a concorrência da fila deve ser de pelo menos 1, não %1</translation>
     </message>
     <message>
-        <source>unknown queue "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown queue &quot;%1&quot;</source>
+        <translation>fila desconhecida &quot;%1&quot;</translation>
     </message>
     <message>
         <source>cannot create the directory %1</source>
-        <translation type="unfinished" />
+        <translation>não foi possível criar o diretório %1</translation>
     </message>
     <message>
         <source>cannot open SQLite database %1: %2</source>
-        <translation type="unfinished" />
+        <translation>não foi possível abrir o banco de dados SQLite %1: %2</translation>
     </message>
     <message>
         <source>SQLite error in %1 (%2): %3</source>
-        <translation type="unfinished" />
+        <translation>erro do SQLite em %1 (%2): %3</translation>
     </message>
     <message>
         <source>the database %1 has schema version %2, newer than this program knows (%3); upgrade Vigia to use it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot begin a transaction: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot commit a transaction: %1</source>
-        <translation type="unfinished" />
+        <translation>o banco de dados %1 está na versão de esquema %2, mais nova do que este programa conhece (%3); atualize o Vigia para usá-lo</translation>
     </message>
 </context>
 <context>
     <name>StoreUrl</name>
     <message>
         <source>PostgreSQL is not supported by this build yet: %1</source>
-        <translation type="unfinished" />
+        <translation>este build ainda não suporta PostgreSQL: %1</translation>
     </message>
     <message>
-        <source>database URL "%1" names no file (use sqlite:PATH)</source>
-        <translation type="unfinished" />
+        <source>database URL &quot;%1&quot; names no file (use sqlite:PATH)</source>
+        <translation>a URL de banco de dados &quot;%1&quot; não indica nenhum arquivo (use sqlite:PATH)</translation>
     </message>
     <message>
-        <source>database URL "%1" is not a valid PostgreSQL URL</source>
-        <translation type="unfinished" />
+        <source>database URL &quot;%1&quot; is not a valid PostgreSQL URL</source>
+        <translation>a URL de banco de dados &quot;%1&quot; não é uma URL PostgreSQL válida</translation>
     </message>
     <message>
         <source>database URL must not contain a password; keep it in the secret store</source>
-        <translation type="unfinished" />
+        <translation>a URL de banco de dados não deve conter senha; guarde-a no cofre de segredos</translation>
     </message>
     <message>
-        <source>unknown database URL "%1" (expected sqlite:PATH or postgresql://...)</source>
-        <translation type="unfinished" />
+        <source>unknown database URL &quot;%1&quot; (expected sqlite:PATH or postgresql://...)</source>
+        <translation>URL de banco de dados desconhecida &quot;%1&quot; (esperado sqlite:PATH ou postgresql://...)</translation>
     </message>
 </context>
 <context>
     <name>SummaryLine</name>
     <message>
         <source> (paused)</source>
-        <translation type="unfinished" />
+        <translation> (em pausa)</translation>
     </message>
     <message>
         <source>%1 runs/s | succeeded %2 | retrying %3 | dead %4 | running %5 | queues (waiting/running): %6</source>
-        <translation type="unfinished" />
+        <translation>%1 execuções/s | bem-sucedidas %2 | em nova tentativa %3 | mortas %4 | em andamento %5 | filas (aguardando/em andamento): %6</translation>
     </message>
 </context>
 <context>
     <name>Worker</name>
     <message>
-        <source>no executor for kind "%1" on this node</source>
-        <translation type="unfinished" />
+        <source>no executor for kind &quot;%1&quot; on this node</source>
+        <translation>nenhum executor para o tipo &quot;%1&quot; neste nó</translation>
     </message>
     <message>
         <source>cancelled by an operator</source>
-        <translation type="unfinished" />
+        <translation>cancelada por um operador</translation>
     </message>
     <message>
         <source>interrupted by engine shutdown</source>
-        <translation type="unfinished" />
+        <translation>interrompida pelo desligamento do motor</translation>
     </message>
     <message>
         <source>timeout: still running after %1 ms</source>
-        <translation type="unfinished" />
+        <translation>tempo limite (timeout) esgotado: ainda em andamento após %1 ms</translation>
     </message>
 </context>
 </TS>

@@ -87,9 +87,8 @@ void Dispatcher::start()
 
 void Dispatcher::requestPass()
 {
-    if (m_passPending || m_stopped)
+    if (m_stopped || m_passPending.exchange(true))
         return;
-    m_passPending = true;
     QMetaObject::invokeMethod(this, &Dispatcher::pass, Qt::QueuedConnection);
 }
 
@@ -99,21 +98,29 @@ void Dispatcher::pass()
     if (!m_store || m_stopped)
         return;
     const qint64 now = m_clock->nowMs();
-    QVector<RunEvent> events;
     const bool wantEvents = isSignalConnected(QMetaMethod::fromSignal(&Dispatcher::runEvents));
+    QVector<RunEvent> events;
     for (const RunResult &result : m_inbox->take()) {
         m_inFlight.erase(result.run.id);
         m_unwritten.append(toCompletion(result, now));
     }
-    const int free = m_draining ? 0 : std::max(0, m_config.concurrency - int(m_inFlight.size()));
+    if (m_draining)
+        releaseReady(now);
+    // Free workers take prefetched runs before the database round trip, so they never wait on it.
+    startReady(now, wantEvents ? &events : nullptr);
+
+    const int capacity = m_config.concurrency + m_config.prefetch;
+    const int wanted = m_draining ? 0 : std::max(0, capacity - int(m_inFlight.size()) - int(m_ready.size()));
     ExchangeResult exchanged;
     try {
-        exchanged = m_store->exchange(m_unwritten, {m_config.nodeId, free, now, now + m_config.leaseMs});
+        exchanged = m_store->exchange(m_unwritten, {m_config.nodeId, wanted, now, now + m_config.leaseMs});
     } catch (const StoreError &error) {
         m_storeRetryMs = std::clamp<qint64>(m_storeRetryMs * 2, 100, MaxStoreRetryMs);
         qCWarning(lcEngine).noquote() << "database unavailable, retrying in" << m_storeRetryMs
                                       << "ms:" << error.message();
         m_wakeAlarm->setDeadline(now + m_storeRetryMs);
+        if (!events.isEmpty())
+            emit runEvents(events);
         return;
     }
     m_storeRetryMs = 0;
@@ -137,22 +144,53 @@ void Dispatcher::pass()
     }
     m_unwritten.clear();
 
-    for (const Run &run : std::as_const(exchanged.claimed)) {
-        m_inFlight.insert(run.id);
-        if (wantEvents)
-            events.append({run.id, run.queue, run.kind, RunState::Running, run.attempt, now, {}});
-    }
-    m_counters.started += exchanged.claimed.size();
-    m_counters.running = int(m_inFlight.size());
-    m_pool->start(exchanged.claimed);
+    for (const Run &run : std::as_const(exchanged.claimed))
+        m_ready.push_back(run);
+    startReady(now, wantEvents ? &events : nullptr);
     if (!events.isEmpty())
         emit runEvents(events);
 
-    if (m_draining && m_inFlight.empty()) {
+    if (m_draining && m_inFlight.empty() && m_ready.empty()) {
         finishStop();
         return;
     }
-    armWakeUp(free > 0 && exchanged.claimed.size() == free);
+    armWakeUp(wanted > 0 && exchanged.claimed.size() == wanted);
+}
+
+void Dispatcher::startReady(qint64 now, QVector<RunEvent> *events)
+{
+    QVector<Run> starting;
+    while (!m_ready.empty() && int(m_inFlight.size()) < m_config.concurrency) {
+        Run run = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_inFlight.insert(run.id);
+        if (events)
+            events->append({run.id, run.queue, run.kind, RunState::Running, run.attempt, now, {}});
+        starting.append(std::move(run));
+    }
+    m_counters.started += starting.size();
+    m_counters.running = int(m_inFlight.size());
+    m_pool->start(starting);
+}
+
+void Dispatcher::releaseReady(qint64 now)
+{
+    // Claimed but never started: back to the queue, as if never claimed.
+    for (const Run &run : m_ready) {
+        Completion c;
+        c.runId = run.id;
+        c.attempt = run.attempt;
+        c.node = m_config.nodeId;
+        c.newState = RunState::Available;
+        c.outcome = QStringLiteral("released");
+        c.startedAt = now;
+        c.finishedAt = now;
+        c.nextRunAt = run.scheduledAt;
+        c.refundAttempt = true;
+        c.recordAttempt = false;
+        m_unwritten.append(c);
+    }
+    m_ready.clear();
 }
 
 void Dispatcher::armWakeUp(bool moreWork)
@@ -262,10 +300,8 @@ void Dispatcher::heartbeat()
     const qint64 now = m_clock->nowMs();
     m_heartbeatAlarm->setDeadline(now + std::max<qint64>(1, m_config.leaseMs / 3));
     try {
-        for (qint64 runId : m_store->renewLeases(m_config.nodeId, now + m_config.leaseMs)) {
-            if (m_inFlight.count(runId))
-                m_pool->cancel(runId);
-        }
+        for (qint64 runId : m_store->renewLeases(m_config.nodeId, now + m_config.leaseMs))
+            cancelLocal(runId);
         // Rescue runs whose node stopped renewing their lease (it crashed, hung or lost the network).
         for (const Run &run : m_store->expiredLeases(now, RescueBatch)) {
             Completion c;
@@ -310,8 +346,25 @@ void Dispatcher::publishStats()
 
 void Dispatcher::cancelLocal(qint64 runId)
 {
-    if (m_inFlight.count(runId))
+    if (m_inFlight.count(runId)) {
         m_pool->cancel(runId);
+        return;
+    }
+    auto it = std::find_if(m_ready.begin(), m_ready.end(), [runId](const Run &run) { return run.id == runId; });
+    if (it == m_ready.end())
+        return;
+    Completion c;
+    c.runId = runId;
+    c.attempt = it->attempt;
+    c.node = m_config.nodeId;
+    c.newState = RunState::Cancelled;
+    c.outcome = QStringLiteral("cancelled");
+    c.error = QCoreApplication::translate("Worker", "cancelled by an operator");
+    c.startedAt = c.finishedAt = m_clock->nowMs();
+    c.recordAttempt = false;
+    m_ready.erase(it);
+    m_unwritten.append(c);
+    requestPass();
 }
 
 void Dispatcher::stop(qint64 drainUntil)

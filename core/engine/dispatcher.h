@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QRandomGenerator>
 
+#include <atomic>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,9 +37,11 @@ public:
 
     void attach(WorkerPool *pool, CompletionInbox *inbox);
 
-    // All of these run on the dispatcher's thread (invoke them queued from elsewhere).
-    void start();
+    // Thread-safe: schedules one pass on the dispatcher's thread; calls before it runs fold into it.
     void requestPass();
+
+    // These run on the dispatcher's thread (invoke them queued from elsewhere).
+    void start();
     void cancelLocal(qint64 runId);
     // Stops claiming; runs still executing at `drainUntil` (engine clock) are interrupted and handed back.
     void stop(qint64 drainUntil);
@@ -54,6 +58,8 @@ private:
     void heartbeat();
     void publishStats();
     void armWakeUp(bool moreWork);
+    void startReady(qint64 now, QVector<RunEvent> *events);
+    void releaseReady(qint64 now);
     Completion toCompletion(const RunResult &result, qint64 now);
     const RetryPolicy &retryPolicyFor(const Run &run);
     void count(const Completion &completion);
@@ -69,14 +75,15 @@ private:
     Alarm *m_heartbeatAlarm;
     Alarm *m_statsAlarm;
     Alarm *m_drainAlarm;
-    std::unordered_set<qint64> m_inFlight;
-    QVector<Completion> m_unwritten; // results not yet in the database (kept across database errors)
+    std::unordered_set<qint64> m_inFlight; // executing on a worker
+    std::deque<Run> m_ready;               // claimed (prefetched) and waiting for a free worker slot
+    QVector<Completion> m_unwritten;       // results not yet in the database (kept across database errors)
     std::unordered_map<qint64, RetryPolicy> m_jobPolicies;
     QRandomGenerator m_random;
     EngineCounters m_counters;
-    bool m_passPending = false;
+    std::atomic<bool> m_passPending{false};
+    std::atomic<bool> m_stopped{false};
     bool m_draining = false;
-    bool m_stopped = false;
     qint64 m_storeRetryMs = 0;
 };
 

@@ -23,6 +23,8 @@ Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const Exec
     if (m_config.nodeId.isEmpty())
         m_config.nodeId = defaultNodeId();
     m_config.concurrency = std::max(1, m_config.concurrency);
+    if (m_config.prefetch < 0)
+        m_config.prefetch = m_config.concurrency;
     qRegisterMetaType<QVector<vigia::RunEvent>>();
     qRegisterMetaType<vigia::EngineStats>();
 }
@@ -55,11 +57,12 @@ void Engine::start()
         emit stopped();
     });
     m_inbox = std::make_unique<CompletionInbox>();
-    m_inbox->setWake([d] { QMetaObject::invokeMethod(d, &Dispatcher::requestPass, Qt::QueuedConnection); });
+    m_inbox->setWake([d] { d->requestPass(); });
     const int threads = m_config.workerThreads > 0
                             ? m_config.workerThreads
                             : std::min(m_config.concurrency, std::max(1, QThread::idealThreadCount()));
-    m_pool = std::make_unique<WorkerPool>(threads, m_registry, m_clock, *m_inbox, m_config.defaultTimeoutMs);
+    m_pool = std::make_unique<WorkerPool>(threads, m_registry, m_clock, *m_inbox, m_config.defaultTimeoutMs,
+                                          m_config.onRunStarted);
     d->attach(m_pool.get(), m_inbox.get());
     m_dispatcher = std::make_unique<OwnedThread<Dispatcher>>(QStringLiteral("vigia-dispatcher"), std::move(dispatcher));
     QMetaObject::invokeMethod(d, &Dispatcher::start, Qt::QueuedConnection);
@@ -67,7 +70,7 @@ void Engine::start()
     if (m_config.runScheduler) {
         auto scheduler = std::make_unique<Scheduler>(m_opener, m_clock);
         Scheduler *s = scheduler.get();
-        connect(s, &Scheduler::firesEnqueued, d, &Dispatcher::requestPass);
+        connect(s, &Scheduler::firesEnqueued, d, [d] { d->requestPass(); });
         connect(s, &Scheduler::failed, this, &Engine::failed);
         m_scheduler = std::make_unique<OwnedThread<Scheduler>>(QStringLiteral("vigia-scheduler"), std::move(scheduler));
         QMetaObject::invokeMethod(s, &Scheduler::start, Qt::QueuedConnection);
@@ -124,7 +127,7 @@ void Engine::wake()
 {
     if (!m_dispatcher)
         return;
-    QMetaObject::invokeMethod(m_dispatcher->object(), &Dispatcher::requestPass, Qt::QueuedConnection);
+    m_dispatcher->object()->requestPass();
 }
 
 void ensureSchema(Store &store)

@@ -4,12 +4,17 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace vigia {
 
 struct EngineConfig {
-    QString nodeId;                        // unique per process; empty: host:pid
-    int concurrency = 8;                   // runs executing at once on this node, all queues together
-    int workerThreads = 0;                 // 0: one per core, at most `concurrency`
+    QString nodeId;        // unique per process; empty: host:pid
+    int concurrency = 8;   // runs executing at once on this node, all queues together
+    int workerThreads = 0; // 0: one per core, at most `concurrency`
+    // Runs claimed ahead of free worker slots, so that a worker never waits for the database. They count as
+    // running against their queue's limit while they wait (a few hundred microseconds under load).
+    int prefetch = -1;                     // -1: as many as `concurrency`
     qint64 leaseMs = 30'000;               // a running run's lease; renewed every third of it
     qint64 pollIntervalMs = 250;           // look for runs enqueued by other processes
     qint64 defaultTimeoutMs = 30 * 60'000; // for runs that set none
@@ -17,6 +22,8 @@ struct EngineConfig {
     RetryPolicy defaultRetry;              // for runs without a job definition
     quint32 randomSeed = 0;                // for jitter; 0: seeded from the system
     bool runScheduler = true;              // fire scheduled jobs (a leader duty)
+    // Measurement hook (vigia-bench, tests): called on the worker thread right after an execution was started.
+    std::function<void(qint64 runId)> onRunStarted;
 };
 
 QString defaultNodeId();

@@ -52,11 +52,13 @@ struct Worker::Active {
     bool done = false;
 };
 
-Worker::Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs)
+Worker::Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs,
+               std::function<void(qint64)> onRunStarted)
     : m_registry(registry)
     , m_clock(clock)
     , m_inbox(inbox)
     , m_defaultTimeoutMs(defaultTimeoutMs)
+    , m_onRunStarted(std::move(onRunStarted))
     , m_alarm(new Alarm(clock, this))
 {
     connect(m_alarm, &Alarm::rang, this, &Worker::onAlarm);
@@ -73,6 +75,7 @@ Worker::~Worker()
 
 void Worker::startRuns(const QVector<Run> &runs)
 {
+    m_reapPending = true; // reaped below, without a posted event
     for (const Run &run : runs)
         startOne(run);
     reap();
@@ -94,6 +97,8 @@ void Worker::startOne(const Run &run)
     raw->execution = executor->create();
     raw->context = std::make_unique<Context>(*this, raw->run);
     raw->execution->start(*raw->context);
+    if (m_onRunStarted)
+        m_onRunStarted(run.id);
     if (!raw->done) {
         const qint64 timeout = run.timeoutMs > 0 ? run.timeoutMs : m_defaultTimeoutMs;
         addTimer(raw->startedAt + timeout, Timer{run.id, TimerKind::Timeout, {}});

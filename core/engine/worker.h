@@ -20,7 +20,8 @@ class ExecutorRegistry;
 class Worker : public QObject {
     Q_OBJECT
 public:
-    Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs);
+    Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs,
+           std::function<void(qint64)> onRunStarted = {});
     ~Worker() override;
 
     // Called through queued invocations from the dispatcher.
@@ -54,6 +55,7 @@ private:
     Clock *m_clock;
     CompletionInbox &m_inbox;
     qint64 m_defaultTimeoutMs;
+    std::function<void(qint64)> m_onRunStarted;
     Alarm *m_alarm;
     std::unordered_map<qint64, std::unique_ptr<Active>> m_active;
     std::vector<std::unique_ptr<Active>> m_finished; // destroyed outside the execution's own call stack

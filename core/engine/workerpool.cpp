@@ -3,33 +3,28 @@
 namespace vigia {
 
 WorkerPool::WorkerPool(int threads, const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox,
-                       qint64 defaultTimeoutMs)
+                       qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted)
 {
     for (int i = 0; i < std::max(1, threads); ++i) {
-        m_threads.push_back(
-            std::make_unique<OwnedThread<Worker>>(QStringLiteral("vigia-worker-%1").arg(i),
-                                                  std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs)));
+        m_threads.push_back(std::make_unique<OwnedThread<Worker>>(
+            QStringLiteral("vigia-worker-%1").arg(i),
+            std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs, onRunStarted)));
     }
 }
 
 void WorkerPool::start(const QVector<Run> &runs)
 {
-    const int n = size();
     if (runs.isEmpty())
         return;
-    // One posted batch per worker instead of one event per run.
-    std::vector<QVector<Run>> batches(static_cast<size_t>(n));
-    for (const Run &run : runs) {
-        batches[size_t(m_next)].append(run);
+    // Small batches go whole to the next worker: one posted event, and one wake-up of the dispatcher when they
+    // finish. Large batches are spread so that every thread has work.
+    const int n = size();
+    const int perWorker = runs.size() < 2 * n ? int(runs.size()) : int((runs.size() + n - 1) / n);
+    for (qsizetype start = 0; start < runs.size(); start += perWorker) {
+        Worker *target = worker(m_next);
         m_next = (m_next + 1) % n;
-    }
-    for (int i = 0; i < n; ++i) {
-        if (batches[size_t(i)].isEmpty())
-            continue;
-        Worker *target = worker(i);
         QMetaObject::invokeMethod(
-            target, [target, batch = std::move(batches[size_t(i)])] { target->startRuns(batch); },
-            Qt::QueuedConnection);
+            target, [target, batch = runs.mid(start, perWorker)] { target->startRuns(batch); }, Qt::QueuedConnection);
     }
 }
 

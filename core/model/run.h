@@ -115,6 +115,7 @@ struct Completion {
     qint64 nextRunAt = 0;       // for retryable/available: when it becomes due
     bool refundAttempt = false; // handed back on shutdown: the attempt does not count
     bool rescued = false;       // recovered from a dead node
+    bool recordAttempt = true;  // false for a run handed back before it started: no attempt happened
 };
 
 } // namespace vigia

@@ -122,7 +122,7 @@ qint64 SqliteStore::jobsRevision()
 
 qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     requireQueue(job.queue);
     const Schedule &s = job.schedule;
     // A changed schedule forgets the fire it waited for, so the scheduler computes the next one from the new rule.
@@ -183,7 +183,7 @@ qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
 
 void SqliteStore::setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     QSqlQuery update =
         exec(QStringLiteral("UPDATE jobs SET paused = ?, updated_at = ? WHERE name = ?"), {paused ? 1 : 0, now, name});
     if (update.numRowsAffected() != 1)
@@ -194,7 +194,7 @@ void SqliteStore::setJobPaused(const QString &name, bool paused, const Actor &ac
 
 void SqliteStore::postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     QSqlQuery update =
         exec(QStringLiteral("UPDATE jobs SET postpone_until = ?, updated_at = ? WHERE name = ?"), {until, now, name});
     if (update.numRowsAffected() != 1)
@@ -208,7 +208,7 @@ void SqliteStore::postponeJob(const QString &name, qint64 until, const Actor &ac
 bool SqliteStore::recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
                               qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     QSqlQuery &advance =
         prepared("UPDATE jobs SET next_fire_at = ?, last_fire_at = CASE WHEN ? > 0 THEN ? ELSE last_fire_at END "
                  "WHERE id = ? AND coalesce(next_fire_at, 0) = ?");

@@ -164,7 +164,7 @@ static QString detailJson(const QJsonObject &object)
 
 Store::CancelResult SqliteStore::cancel(qint64 runId, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     const Run run = requireRun(runId);
     CancelResult result = CancelResult::Cancelled;
     if (isFinal(run.state)) {
@@ -217,7 +217,7 @@ static void requireUnhandledDead(const Run &run)
 
 qint64 SqliteStore::replay(qint64 deadRunId, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     const Run dead = requireRun(deadRunId);
     requireUnhandledDead(dead);
     const qint64 id = insertReplay(dead, now);
@@ -229,7 +229,7 @@ qint64 SqliteStore::replay(qint64 deadRunId, const Actor &actor, qint64 now)
 
 QVector<qint64> SqliteStore::replayAll(const QString &queue, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     if (!queue.isEmpty())
         requireQueue(queue);
     QVector<Run> dead;
@@ -255,7 +255,7 @@ QVector<qint64> SqliteStore::replayAll(const QString &queue, const Actor &actor,
 
 void SqliteStore::discard(qint64 deadRunId, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     const Run dead = requireRun(deadRunId);
     requireUnhandledDead(dead);
     exec(QStringLiteral("UPDATE runs SET dlq_handling = 'discarded', dlq_handled_at = ? WHERE id = ?"),
@@ -268,7 +268,7 @@ void SqliteStore::ensureQueue(const Queue &queue, const Actor &actor, qint64 now
 {
     if (queue.concurrency <= 0)
         throw StoreError(Tr::tr("queue concurrency must be at least 1"), StoreError::Kind::Invalid);
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     QSqlQuery insert = exec(QStringLiteral("INSERT INTO queues (name, concurrency, paused, created_at, updated_at) "
                                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
                             {queue.name, queue.concurrency, queue.paused ? 1 : 0, now, now});
@@ -281,7 +281,7 @@ void SqliteStore::ensureQueue(const Queue &queue, const Actor &actor, qint64 now
 
 void SqliteStore::setQueuePaused(const QString &name, bool paused, const Actor &actor, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     requireQueue(name);
     exec(QStringLiteral("UPDATE queues SET paused = ?, updated_at = ? WHERE name = ?"), {paused ? 1 : 0, now, name});
     audit(actor, now, paused ? QStringLiteral("queue.pause") : QStringLiteral("queue.resume"), u"queue:" + name, {});
@@ -293,7 +293,7 @@ void SqliteStore::setQueueConcurrency(const QString &name, int concurrency, cons
     if (concurrency <= 0)
         throw StoreError(Tr::tr("queue concurrency must be at least 1, not %1").arg(concurrency),
                          StoreError::Kind::Invalid);
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     const std::optional<Queue> before = queue(name);
     if (!before)
         throw StoreError(Tr::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);

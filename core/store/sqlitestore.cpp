@@ -115,7 +115,7 @@ int SqliteStore::latestSchemaVersion() const
 
 void SqliteStore::migrate()
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                         "description TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
     const int current = schemaVersion();
@@ -155,7 +155,7 @@ void SqliteStore::requireQueue(const QString &name)
 
 QVector<EnqueueResult> SqliteStore::enqueue(const QVector<NewRun> &runs, qint64 now)
 {
-    SqliteWriteTransaction tx(m_db);
+    SqliteWriteTransaction tx(*this);
     QVector<EnqueueResult> results = insertRuns(runs, now);
     tx.commit();
     return results;
@@ -171,6 +171,20 @@ QVector<EnqueueResult> SqliteStore::insertRuns(const QVector<NewRun> &runs, qint
             requireQueue(run.queue);
             lastQueue = run.queue;
         }
+    }
+    // Runs without a unique key go in multi-row statements; a keyed run needs its own to learn about duplicates.
+    constexpr int ChunkRows = 64;
+    qsizetype i = 0;
+    while (i < runs.size()) {
+        qsizetype plain = i;
+        while (plain < runs.size() && plain - i < ChunkRows && runs.at(plain).uniqueKey.isEmpty())
+            ++plain;
+        if (plain > i) {
+            insertChunk(runs.constData() + i, int(plain - i), now, results);
+            i = plain;
+            continue;
+        }
+        const NewRun &run = runs.at(i++);
         const qint64 scheduledAt = run.runAt > 0 ? run.runAt : now;
         QSqlQuery &insert = prepared(
             "INSERT INTO runs (queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, replay_of, "
@@ -207,160 +221,31 @@ QVector<EnqueueResult> SqliteStore::insertRuns(const QVector<NewRun> &runs, qint
     return results;
 }
 
-// ---- the dispatcher's hot path
-
-bool SqliteStore::applyCompletion(const Completion &c)
+void SqliteStore::insertChunk(const NewRun *runs, int count, qint64 now, QVector<EnqueueResult> &results)
 {
-    const bool final = isFinal(c.newState);
-    QSqlQuery &update = prepared(
-        "UPDATE runs SET state = ?, finished_at = ?, duration_ms = ?, result = ?, error = ?, "
-        "scheduled_at = CASE WHEN ? > 0 THEN ? ELSE scheduled_at END, attempt = attempt - ?, "
-        "rescue_count = rescue_count + ?, lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0 "
-        "WHERE id = ? AND state = 'running' AND ((? = 0 AND lease_owner = ?) OR (? = 1 AND lease_expires_at < ?))");
-    update.addBindValue(runStateName(c.newState));
-    update.addBindValue(final ? QVariant(c.finishedAt) : QVariant());
-    update.addBindValue(c.finishedAt - c.startedAt);
-    update.addBindValue(c.result.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(c.result)));
-    update.addBindValue(c.error.isEmpty() ? QVariant() : QVariant(c.error.left(Attempt::MaxErrorLength)));
-    update.addBindValue(c.nextRunAt);
-    update.addBindValue(c.nextRunAt);
-    update.addBindValue(c.refundAttempt ? 1 : 0);
-    update.addBindValue(c.rescued ? 1 : 0);
-    update.addBindValue(c.runId);
-    const int guard = c.guard == Completion::Guard::Lease ? 0 : 1;
-    update.addBindValue(guard);
-    update.addBindValue(c.node);
-    update.addBindValue(guard);
-    update.addBindValue(c.finishedAt);
-    execOrThrow(update, "finish run");
-    const bool applied = update.numRowsAffected() == 1;
-    update.finish();
-    if (!applied)
-        return false;
-
-    QSqlQuery &attempt = prepared("INSERT INTO attempts (run_id, attempt, node, started_at, finished_at, outcome, "
-                                  "error) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    attempt.addBindValue(c.runId);
-    attempt.addBindValue(c.attempt);
-    attempt.addBindValue(c.node);
-    attempt.addBindValue(c.startedAt);
-    attempt.addBindValue(c.finishedAt);
-    attempt.addBindValue(c.outcome);
-    attempt.addBindValue(c.error.isEmpty() ? QVariant() : QVariant(c.error.left(Attempt::MaxErrorLength)));
-    execOrThrow(attempt, "record attempt");
-    attempt.finish();
-    return true;
-}
-
-void SqliteStore::claimFromQueue(const QString &queue, int count, const ClaimRequest &request, QVector<Run> &out)
-{
-    QSqlQuery &claim = prepared(
-        "UPDATE runs SET state = 'running', attempt = attempt + 1, lease_owner = ?, lease_expires_at = ?, "
-        "started_at = ?, finished_at = NULL WHERE id IN (SELECT id FROM runs WHERE state = 'available' AND queue = ? "
-        "ORDER BY priority, scheduled_at, id LIMIT ?) RETURNING " VIGIA_SQLITE_RUN_COLUMNS);
-    claim.addBindValue(request.node);
-    claim.addBindValue(request.leaseExpiresAt);
-    claim.addBindValue(request.now);
-    claim.addBindValue(queue);
-    claim.addBindValue(count);
-    execOrThrow(claim, "claim runs");
-    while (claim.next())
-        out.append(readRun(claim));
-    claim.finish();
-}
-
-ExchangeResult SqliteStore::exchange(const QVector<Completion> &completions, const ClaimRequest &request)
-{
-    ExchangeResult result;
-    SqliteWriteTransaction tx(m_db);
-    for (const Completion &completion : completions) {
-        if (applyCompletion(completion))
-            result.finished.append(completion.runId);
+    QSqlQuery &insert = preparedChunk(ChunkStatement::InsertRuns, count);
+    for (int i = 0; i < count; ++i) {
+        const NewRun &run = runs[i];
+        const qint64 scheduledAt = run.runAt > 0 ? run.runAt : now;
+        insert.addBindValue(run.queue);
+        insert.addBindValue(run.kind);
+        insert.addBindValue(QString::fromUtf8(run.payload));
+        insert.addBindValue(static_cast<int>(run.priority));
+        insert.addBindValue(scheduledAt > now ? QStringLiteral("scheduled") : QStringLiteral("available"));
+        insert.addBindValue(run.maxAttempts);
+        insert.addBindValue(run.timeoutMs);
+        insert.addBindValue(run.jobId > 0 ? QVariant(run.jobId) : QVariant());
+        insert.addBindValue(run.replayOf > 0 ? QVariant(run.replayOf) : QVariant());
+        insert.addBindValue(now);
+        insert.addBindValue(scheduledAt);
     }
-    if (request.maxRuns > 0) {
-        QSqlQuery &promote = prepared("UPDATE runs SET state = 'available' WHERE state IN ('scheduled', 'retryable') "
-                                      "AND scheduled_at <= ?");
-        promote.addBindValue(request.now);
-        execOrThrow(promote, "promote due runs");
-        promote.finish();
-
-        struct Slot {
-            QString queue;
-            int free;
-        };
-        QVector<Slot> openings;
-        QSqlQuery &free = prepared(
-            "SELECT q.name, q.concurrency - (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = "
-            "q.name) "
-            "FROM queues q WHERE q.paused = 0 AND EXISTS (SELECT 1 FROM runs a WHERE a.state = 'available' AND "
-            "a.queue = q.name) ORDER BY q.name");
-        execOrThrow(free, "queue slots");
-        while (free.next()) {
-            const int slotsFree = free.value(1).toInt();
-            if (slotsFree > 0)
-                openings.append({free.value(0).toString(), slotsFree});
-        }
-        free.finish();
-        // Rotate the starting queue so that a busy queue cannot starve the others of this node's workers.
-        int remaining = request.maxRuns;
-        const int n = int(openings.size());
-        for (int i = 0; i < n && remaining > 0; ++i) {
-            const Slot &slot = openings.at((i + m_claimRotation) % n);
-            const int before = int(result.claimed.size());
-            claimFromQueue(slot.queue, std::min(slot.free, remaining), request, result.claimed);
-            remaining -= int(result.claimed.size()) - before;
-        }
-        ++m_claimRotation;
-    }
-    tx.commit();
-    std::sort(result.claimed.begin(), result.claimed.end(), [](const Run &a, const Run &b) {
-        return std::tie(a.priority, a.scheduledAt, a.id) < std::tie(b.priority, b.scheduledAt, b.id);
-    });
-    return result;
-}
-
-qint64 SqliteStore::nextDueAt()
-{
-    QSqlQuery &query = prepared("SELECT min(scheduled_at) FROM runs WHERE state IN ('scheduled', 'retryable')");
-    execOrThrow(query, "next due run");
-    query.next();
-    const qint64 at = query.value(0).isNull() ? 0 : query.value(0).toLongLong();
-    query.finish();
-    return at;
-}
-
-QVector<qint64> SqliteStore::renewLeases(const QString &node, qint64 leaseExpiresAt)
-{
-    SqliteWriteTransaction tx(m_db);
-    QSqlQuery &renew = prepared("UPDATE runs SET lease_expires_at = ? WHERE state = 'running' AND lease_owner = ?");
-    renew.addBindValue(leaseExpiresAt);
-    renew.addBindValue(node);
-    execOrThrow(renew, "renew leases");
-    renew.finish();
-    QSqlQuery &cancels =
-        prepared("SELECT id FROM runs WHERE state = 'running' AND lease_owner = ? AND cancel_requested = 1");
-    cancels.addBindValue(node);
-    execOrThrow(cancels, "look up cancel requests");
-    QVector<qint64> ids;
-    while (cancels.next())
-        ids.append(cancels.value(0).toLongLong());
-    cancels.finish();
-    tx.commit();
-    return ids;
-}
-
-QVector<Run> SqliteStore::expiredLeases(qint64 now, int limit)
-{
-    QSqlQuery &query = prepared("SELECT " VIGIA_SQLITE_RUN_COLUMNS " FROM runs WHERE state = 'running' AND "
-                                "lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?");
-    query.addBindValue(now);
-    query.addBindValue(limit);
-    execOrThrow(query, "expired leases");
-    QVector<Run> runs;
-    while (query.next())
-        runs.append(readRun(query));
-    query.finish();
-    return runs;
+    execOrThrow(insert, "enqueue");
+    // Inside one write transaction SQLite gives the rows of one INSERT consecutive rowids (max + 1 each), so the
+    // last id names them all.
+    const qint64 last = insert.lastInsertId().toLongLong();
+    insert.finish();
+    for (int i = 0; i < count; ++i)
+        results.append({last - count + 1 + i, false});
 }
 
 } // namespace vigia

@@ -63,7 +63,16 @@ private:
     void execOrThrow(QSqlQuery &query, const char *what);
     [[noreturn]] void fail(const QSqlQuery &query, const char *what);
 
-    bool applyCompletion(const Completion &completion);
+    friend class SqliteWriteTransaction;
+    enum class ChunkStatement {
+        FinishRuns,
+        InsertAttempts,
+        InsertRuns
+    };
+    // A multi-row statement for `rows` rows, prepared once per connection and row count.
+    QSqlQuery &preparedChunk(ChunkStatement statement, int rows);
+    QVector<qint64> applyCompletions(const QVector<Completion> &completions);
+    void insertChunk(const NewRun *runs, int count, qint64 now, QVector<EnqueueResult> &results);
     void claimFromQueue(const QString &queue, int count, const ClaimRequest &request, QVector<Run> &out);
     void requireQueue(const QString &name);
     QVector<EnqueueResult> insertRuns(const QVector<NewRun> &runs, qint64 now);
@@ -76,6 +85,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unordered_map<const char *, QSqlQuery> m_prepared;
+    std::unordered_map<int, QSqlQuery> m_chunkStatements;
     int m_claimRotation = 0;
 };
 

@@ -19,6 +19,9 @@ bool installTranslations(const QString &language)
         }
     }
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // QLocale reads a name it does not know (e.g. "xx_YY") as the C locale: that is no translation, not English.
+    if (!language.isEmpty() && locale.language() == QLocale::C && language != QLatin1String("C"))
+        return false;
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return true;
     ours = new QTranslator(QCoreApplication::instance());

@@ -47,9 +47,12 @@ QString engineBinary()
     return QStringLiteral(VIGIA_ENGINE_BINARY);
 }
 
-CliResult runEngineCli(const QStringList &args, const QByteArray &input)
+namespace {
+CliResult runEngineProcess(const QStringList &args, const QProcessEnvironment *environment, const QByteArray &input)
 {
     QProcess process;
+    if (environment)
+        process.setProcessEnvironment(*environment);
     process.start(engineBinary(), args);
     CliResult result;
     if (!process.waitForStarted(10000))
@@ -66,6 +69,18 @@ CliResult runEngineCli(const QStringList &args, const QByteArray &input)
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+} // namespace
+
+CliResult runEngineCli(const QStringList &args, const QByteArray &input)
+{
+    return runEngineProcess(args, nullptr, input);
+}
+
+CliResult runEngineCliWithEnvironment(const QStringList &args, const QProcessEnvironment &environment,
+                                      const QByteArray &input)
+{
+    return runEngineProcess(args, &environment, input);
 }
 
 QStringList words(const char *line)

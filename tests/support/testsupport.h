@@ -36,6 +36,9 @@ struct CliResult {
 
 // Runs vigia-engine with `args` and waits for it (at most 60 s); `input` goes to its stdin.
 CliResult runEngineCli(const QStringList &args, const QByteArray &input = {});
+// The same with the given environment instead of this process's, e.g. to choose the locale through LANG.
+CliResult runEngineCliWithEnvironment(const QStringList &args, const QProcessEnvironment &environment,
+                                      const QByteArray &input = {});
 QString engineBinary();
 // "runs show 7" → {"runs", "show", "7"}; the token "" stands for an empty argument. Keeps argument lists readable
 // under QT_NO_CAST_FROM_ASCII; no argument can contain a space.

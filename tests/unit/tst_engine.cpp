@@ -88,11 +88,20 @@ private:
     std::unique_ptr<Store> m_store;
     ExecutorRegistry m_registry;
     std::unique_ptr<Engine> m_engine;
+    // Executions a worker has started. A run is `running` in the database a moment before its worker starts it
+    // (and reads the clock); tests that move the clock wait for this first.
+    std::atomic<int> m_started{0};
+    EngineConfig withHooks(EngineConfig config)
+    {
+        config.onRunStarted = [this](qint64) { ++m_started; };
+        return config;
+    }
 };
 
 void TestEngine::init()
 {
     g_broken = false;
+    m_started = 0;
     m_db = std::make_unique<TempDatabase>();
     m_clock = std::make_unique<FakeClock>();
     m_store = m_db->open();
@@ -112,7 +121,7 @@ Engine &TestEngine::startEngine(EngineConfig config)
 {
     config.nodeId = QStringLiteral("node-a");
     config.randomSeed = 42;
-    m_engine = std::make_unique<Engine>(config, m_db->opener(), m_clock.get(), m_registry);
+    m_engine = std::make_unique<Engine>(withHooks(config), m_db->opener(), m_clock.get(), m_registry);
     QSignalSpy started(m_engine.get(), &Engine::started);
     m_engine->start();
     if (!started.wait(10000))
@@ -285,7 +294,7 @@ void TestEngine::timeoutCountsAsFailedAttempt()
     slow.timeoutMs = 1'000;
     slow.maxAttempts = 2;
     const qint64 id = enqueue(slow);
-    QTRY_COMPARE(stateOf(id), RunState::Running);
+    QTRY_COMPARE(m_started.load(), 1);
     m_clock->advanceMs(999);
     QTRY_COMPARE(runOf(id).state, RunState::Running);
     m_clock->advanceMs(1);
@@ -329,10 +338,12 @@ void TestEngine::neverMoreThanConcurrencyRunningPerQueue()
             enqueue(newRun(QStringLiteral("narrow"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"))));
     EngineConfig config;
     config.concurrency = 8; // the node could run 8; the queue allows 2
-    m_engine = std::make_unique<Engine>(config, m_db->opener(), m_clock.get(), m_registry);
+    m_engine = std::make_unique<Engine>(withHooks(config), m_db->opener(), m_clock.get(), m_registry);
     int running = 0;
     int maxRunning = 0;
-    connect(m_engine.get(), &Engine::runEvents, this, [&](const QVector<RunEvent> &events) {
+    // The connection lives as long as the locals it writes to, not as long as the engine.
+    QObject scope;
+    connect(m_engine.get(), &Engine::runEvents, &scope, [&](const QVector<RunEvent> &events) {
         for (const RunEvent &e : events) {
             running += e.state == RunState::Running ? 1 : -1;
             maxRunning = std::max(maxRunning, running);
@@ -346,6 +357,7 @@ void TestEngine::neverMoreThanConcurrencyRunningPerQueue()
         const qint64 remaining = ids.size() - countIn(RunState::Succeeded);
         QTRY_COMPARE(countIn(RunState::Running), std::min<qint64>(2, remaining));
         QTRY_COMPARE(running, int(std::min<qint64>(2, remaining)));
+        QTRY_COMPARE(m_started.load(), int(2 * round + std::min<qint64>(2, remaining)));
         m_clock->advanceMs(1000);
         QTRY_COMPARE(countIn(RunState::Succeeded), std::min<qint64>(ids.size(), 2 * (round + 1)));
     }
@@ -371,9 +383,11 @@ void TestEngine::claimsFollowPriorityOrder()
 
     EngineConfig config;
     config.concurrency = 1;
-    m_engine = std::make_unique<Engine>(config, m_db->opener(), m_clock.get(), m_registry);
+    m_engine = std::make_unique<Engine>(withHooks(config), m_db->opener(), m_clock.get(), m_registry);
     QVector<qint64> order;
-    connect(m_engine.get(), &Engine::runEvents, this, [&](const QVector<RunEvent> &events) {
+    // The connection lives as long as the locals it writes to, not as long as the engine.
+    QObject scope;
+    connect(m_engine.get(), &Engine::runEvents, &scope, [&](const QVector<RunEvent> &events) {
         for (const RunEvent &e : events) {
             if (e.state == RunState::Running)
                 order.append(e.runId);
@@ -448,8 +462,7 @@ void TestEngine::gracefulStopLetsRunningRunsFinish()
     for (int i = 0; i < 3; ++i)
         ids.append(
             enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"))));
-    for (qint64 id : ids)
-        QTRY_COMPARE(stateOf(id), RunState::Running);
+    QTRY_COMPARE(m_started.load(), 3);
     QSignalSpy stopped(m_engine.get(), &Engine::stopped);
     m_engine->stop(5'000);
     const qint64 late = enqueue(newRun(QStringLiteral("default"), QStringLiteral("noop")));
@@ -465,7 +478,7 @@ void TestEngine::stopHandsBackUnfinishedRunsAfterDrain()
     startEngine();
     const qint64 id =
         enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 600000})")));
-    QTRY_COMPARE(stateOf(id), RunState::Running);
+    QTRY_COMPARE(m_started.load(), 1);
     QSignalSpy stopped(m_engine.get(), &Engine::stopped);
     m_engine->stop(2'000);
     m_clock->advanceMs(2'000);
@@ -497,7 +510,9 @@ void TestEngine::eventsReportTransitionsWithoutDatabase()
 {
     startEngine();
     QVector<RunEvent> events;
-    connect(m_engine.get(), &Engine::runEvents, this, [&](const QVector<RunEvent> &batch) { events += batch; });
+    // The connection lives as long as the locals it writes to, not as long as the engine.
+    QObject scope;
+    connect(m_engine.get(), &Engine::runEvents, &scope, [&](const QVector<RunEvent> &batch) { events += batch; });
     NewRun flaky = newRun(QStringLiteral("default"), QStringLiteral("fail"), QByteArrayLiteral(R"({"times": 1})"));
     const qint64 id = enqueue(flaky);
     QTRY_COMPARE(events.size(), 2);

@@ -1,0 +1,158 @@
+#include "benchoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace vigia::bench {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bench", text);
+}
+
+constexpr int DefaultJobs = 10'000;
+constexpr int DefaultLatencyJobs = 500;
+
+// A whole number in [min, max], or nullopt with *message naming the option and the problem.
+std::optional<int> parseBounded(const QString &text, const QString &option, int min, int max, QString *message)
+{
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok) {
+        *message = tr("%1: \"%2\" is not a whole number").arg(option, text);
+        return std::nullopt;
+    }
+    if (value < min || value > max) {
+        *message = tr("%1: %2 is out of range (%3..%4)").arg(option).arg(value).arg(min).arg(max);
+        return std::nullopt;
+    }
+    return int(value);
+}
+} // namespace
+
+QString scenarioName(Scenario scenario)
+{
+    switch (scenario) {
+    case Scenario::Enqueue:
+        return QStringLiteral("enqueue");
+    case Scenario::EnqueueSingle:
+        return QStringLiteral("enqueue-single");
+    case Scenario::Process:
+        return QStringLiteral("process");
+    case Scenario::Latency:
+        return QStringLiteral("latency");
+    }
+    return {};
+}
+
+std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int *exitCode, QString *message)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Benchmarks the Vigia engine on a FRESH database (a sqlite:PATH file is deleted and recreated) and prints "
+           "one JSON line on stdout.\n"
+           "Scenarios:\n"
+           "  enqueue         enqueue --jobs noop runs, --batch-size per transaction\n"
+           "  enqueue-single  enqueue --jobs noop runs, one per transaction\n"
+           "  process         preload --jobs noop runs, then time an engine running them all\n"
+           "  latency         enqueue --jobs runs (default 500) one at a time, --interval-ms apart, into an idle "
+           "engine; reports enqueue-to-start percentiles"));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"), tr("Database to create afresh (sqlite:PATH)."),
+                                QStringLiteral("url"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), tr("enqueue, enqueue-single, process or latency."),
+                                      QStringLiteral("name"));
+    const QCommandLineOption jobs(QStringLiteral("jobs"), tr("Number of runs (default 10000; 500 for latency)."),
+                                  QStringLiteral("n"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         tr("Runs executing at once in the engine (default 8)."), QStringLiteral("c"),
+                                         QStringLiteral("8"));
+    const QCommandLineOption batch(QStringLiteral("batch-size"),
+                                   tr("Runs per transaction for enqueue and the process preload (default 1000)."),
+                                   QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption interval(QStringLiteral("interval-ms"),
+                                      tr("latency: milliseconds between two enqueues (default 20)."),
+                                      QStringLiteral("ms"), QStringLiteral("20"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Keep the engine's info logs (stderr)."));
+    parser.addOptions({db, scenario, jobs, concurrency, batch, interval, verbose});
+
+    *exitCode = 2;
+    if (!parser.parse(arguments)) {
+        *message = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(helpOption) || parser.isSet(versionOption)) {
+        *exitCode = 0;
+        *message = parser.isSet(helpOption)
+                       ? parser.helpText()
+                       : QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion() + u'\n';
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *message = tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+
+    BenchOptions options;
+    if (!parser.isSet(db)) {
+        *message = tr("--db is required (the benchmark deletes and recreates that database)");
+        return std::nullopt;
+    }
+    QString urlError;
+    const std::optional<StoreUrl> url = StoreUrl::parse(parser.value(db), &urlError);
+    if (!url) {
+        *message = tr("--db: %1").arg(urlError);
+        return std::nullopt;
+    }
+    if (url->backend != StoreUrl::Backend::Sqlite) {
+        *message = tr("--db: only sqlite:PATH is supported; vigia-bench cannot create a fresh PostgreSQL database "
+                      "yet");
+        return std::nullopt;
+    }
+    options.db = *url;
+
+    if (!parser.isSet(scenario)) {
+        *message = tr("--scenario is required (enqueue, enqueue-single, process or latency)");
+        return std::nullopt;
+    }
+    const QString name = parser.value(scenario);
+    bool known = false;
+    for (Scenario s : {Scenario::Enqueue, Scenario::EnqueueSingle, Scenario::Process, Scenario::Latency}) {
+        if (scenarioName(s) == name) {
+            options.scenario = s;
+            known = true;
+        }
+    }
+    if (!known) {
+        *message =
+            tr("--scenario: unknown scenario \"%1\" (expected enqueue, enqueue-single, process or latency)").arg(name);
+        return std::nullopt;
+    }
+
+    const QString jobsText =
+        parser.isSet(jobs) ? parser.value(jobs)
+                           : QString::number(options.scenario == Scenario::Latency ? DefaultLatencyJobs : DefaultJobs);
+    const std::optional<int> jobsValue = parseBounded(jobsText, QStringLiteral("--jobs"), 1, 100'000'000, message);
+    const std::optional<int> concurrencyValue =
+        jobsValue ? parseBounded(parser.value(concurrency), QStringLiteral("--concurrency"), 1, 10'000, message)
+                  : std::nullopt;
+    const std::optional<int> batchValue =
+        concurrencyValue ? parseBounded(parser.value(batch), QStringLiteral("--batch-size"), 1, 100'000, message)
+                         : std::nullopt;
+    const std::optional<int> intervalValue =
+        batchValue ? parseBounded(parser.value(interval), QStringLiteral("--interval-ms"), 0, 60'000, message)
+                   : std::nullopt;
+    if (!intervalValue)
+        return std::nullopt;
+    options.jobs = *jobsValue;
+    options.concurrency = *concurrencyValue;
+    options.batchSize = *batchValue;
+    options.intervalMs = *intervalValue;
+    options.verbose = parser.isSet(verbose);
+    *exitCode = 0;
+    return options;
+}
+
+} // namespace vigia::bench

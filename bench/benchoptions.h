@@ -1,0 +1,35 @@
+#pragma once
+
+#include "store/storeurl.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace vigia::bench {
+
+enum class Scenario {
+    Enqueue,
+    EnqueueSingle,
+    Process,
+    Latency
+};
+
+QString scenarioName(Scenario scenario);
+
+struct BenchOptions {
+    StoreUrl db;
+    Scenario scenario = Scenario::Process;
+    int jobs = 0;         // runs to enqueue / process
+    int concurrency = 8;  // the engine's concurrency (also reported for the enqueue scenarios)
+    int batchSize = 1000; // runs per transaction in `enqueue` and in the untimed preload of `process`
+    int intervalMs = 20;  // `latency`: pause between two enqueues
+    bool verbose = false; // keep the engine's info logs (on stderr)
+};
+
+// Parses the command line (arguments()[0] is the program). Returns nullopt when the program should exit:
+// *exitCode is 0 after --help/--version, 2 with *message naming the bad input otherwise.
+std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int *exitCode, QString *message);
+
+} // namespace vigia::bench

@@ -1,0 +1,155 @@
+#include "latencybench.h"
+
+#include "enqueuebench.h"
+#include "runstartedhook.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace vigia::bench {
+
+namespace {
+constexpr int WarmUpMs = 200; // let the engine's first pass, heartbeat and scheduler start settle
+
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Nearest-rank percentile of sorted values.
+double percentile(const std::vector<double> &sorted, double fraction)
+{
+    if (sorted.empty())
+        return 0;
+    const auto rank = size_t(std::ceil(fraction * double(sorted.size())));
+    return sorted.at(std::clamp<size_t>(rank, 1, sorted.size()) - 1);
+}
+} // namespace
+
+LatencyBench::LatencyBench(EngineSetup setup, int jobs, int intervalMs, QObject *parent)
+    : EngineBench(std::move(setup), parent)
+    , m_jobs(jobs)
+    , m_startLog(std::make_shared<StartLog>())
+{
+    m_startLog->entries.reserve(size_t(jobs));
+    m_enqueuedNs.reserve(size_t(jobs));
+    m_eventStartNs.reserve(size_t(jobs));
+    m_enqueueCallNs.reserve(size_t(jobs));
+    m_ticker.setTimerType(Qt::PreciseTimer);
+    m_ticker.setInterval(intervalMs);
+    connect(&m_ticker, &QTimer::timeout, this, &LatencyBench::enqueueOne);
+}
+
+void LatencyBench::configure(EngineConfig &config)
+{
+    std::shared_ptr<StartLog> log = m_startLog;
+    m_usesWorkerHook = installRunStartedHook(config, [log](qint64 runId) {
+        const qint64 now = steadyNs();
+        QMutexLocker lock(&log->mutex);
+        log->entries.emplace_back(runId, now);
+    });
+}
+
+void LatencyBench::engineStarted()
+{
+    QTimer::singleShot(WarmUpMs, this, [this] {
+        noteProgress();
+        m_ticker.start();
+        enqueueOne();
+    });
+}
+
+void LatencyBench::enqueueOne()
+{
+    if (m_enqueued >= m_jobs) {
+        m_ticker.stop();
+        return;
+    }
+    const qint64 before = steadyNs();
+    if (m_enqueued == 0)
+        m_firstEnqueueNs = before;
+    try {
+        const QVector<EnqueueResult> ids = engine().enqueue({noopRun()});
+        m_enqueueCallNs.push_back(steadyNs() - before);
+        m_enqueuedNs.emplace(ids.constFirst().id, before);
+    } catch (const StoreError &error) {
+        finish(BenchResult::failure(QStringLiteral("enqueue failed: ") + error.message()));
+        return;
+    }
+    if (++m_enqueued >= m_jobs)
+        m_ticker.stop();
+}
+
+void LatencyBench::handleRunEvents(const QVector<RunEvent> &events)
+{
+    const qint64 now = steadyNs();
+    for (const RunEvent &event : events) {
+        if (event.state == RunState::Running) {
+            m_eventStartNs.emplace(event.runId, now);
+        } else if (event.state == RunState::Succeeded) {
+            ++m_succeeded;
+            noteProgress();
+        } else if (event.state != RunState::Available && event.state != RunState::Scheduled) {
+            finish(BenchResult::failure(QStringLiteral("noop run %1 ended %2 instead of succeeded: %3")
+                                            .arg(event.runId)
+                                            .arg(runStateName(event.state), event.error)));
+            return;
+        }
+    }
+    if (m_succeeded >= m_jobs)
+        complete();
+}
+
+void LatencyBench::complete()
+{
+    const double seconds = double(steadyNs() - m_firstEnqueueNs) / 1e9;
+    std::unordered_map<qint64, qint64> startNs;
+    if (m_usesWorkerHook) {
+        QMutexLocker lock(&m_startLog->mutex);
+        for (const auto &[id, at] : m_startLog->entries)
+            startNs.emplace(id, at); // the first start of a run counts
+    } else {
+        startNs = m_eventStartNs;
+    }
+    std::vector<double> latenciesMs;
+    latenciesMs.reserve(m_enqueuedNs.size());
+    for (const auto &[id, enqueuedAt] : m_enqueuedNs) {
+        const auto started = startNs.find(id);
+        if (started == startNs.end()) {
+            finish(BenchResult::failure(QStringLiteral("run %1 succeeded but its start was never seen").arg(id)));
+            return;
+        }
+        latenciesMs.push_back(double(started->second - enqueuedAt) / 1e6);
+    }
+    std::sort(latenciesMs.begin(), latenciesMs.end());
+    std::vector<double> callMs;
+    for (qint64 ns : m_enqueueCallNs)
+        callMs.push_back(double(ns) / 1e6);
+    std::sort(callMs.begin(), callMs.end());
+    std::fprintf(stderr,
+                 "vigia-bench: latency: start instants from %s; enqueue-to-start min %.3f ms, max %.3f ms; "
+                 "Engine::enqueue() call p50 %.3f ms, p99 %.3f ms\n",
+                 m_usesWorkerHook ? "the worker hook EngineConfig::onRunStarted"
+                                  : "Running events received on the main thread (no EngineConfig::onRunStarted)",
+                 latenciesMs.front(), latenciesMs.back(), percentile(callMs, 0.5), percentile(callMs, 0.99));
+
+    BenchResult result;
+    result.ok = true;
+    result.jobs = m_jobs;
+    result.seconds = seconds;
+    result.p50Ms = percentile(latenciesMs, 0.50);
+    result.p99Ms = percentile(latenciesMs, 0.99);
+    finish(result);
+}
+
+QString LatencyBench::progress() const
+{
+    return QStringLiteral("%1 of %2 runs enqueued, %3 succeeded").arg(m_enqueued).arg(m_jobs).arg(m_succeeded);
+}
+
+} // namespace vigia::bench
