@@ -1,7 +1,6 @@
 #include "latencybench.h"
 
 #include "enqueuebench.h"
-#include "runstartedhook.h"
 
 #include <QMutexLocker>
 
@@ -38,7 +37,6 @@ LatencyBench::LatencyBench(EngineSetup setup, int jobs, int intervalMs, QObject 
 {
     m_startLog->entries.reserve(size_t(jobs));
     m_enqueuedNs.reserve(size_t(jobs));
-    m_eventStartNs.reserve(size_t(jobs));
     m_enqueueCallNs.reserve(size_t(jobs));
     m_ticker.setTimerType(Qt::PreciseTimer);
     m_ticker.setInterval(intervalMs);
@@ -48,11 +46,11 @@ LatencyBench::LatencyBench(EngineSetup setup, int jobs, int intervalMs, QObject 
 void LatencyBench::configure(EngineConfig &config)
 {
     std::shared_ptr<StartLog> log = m_startLog;
-    m_usesWorkerHook = installRunStartedHook(config, [log](qint64 runId) {
+    config.onRunStarted = [log](qint64 runId) {
         const qint64 now = steadyNs();
         QMutexLocker lock(&log->mutex);
         log->entries.emplace_back(runId, now);
-    });
+    };
 }
 
 void LatencyBench::engineStarted()
@@ -87,10 +85,9 @@ void LatencyBench::enqueueOne()
 
 void LatencyBench::handleRunEvents(const QVector<RunEvent> &events)
 {
-    const qint64 now = steadyNs();
     for (const RunEvent &event : events) {
         if (event.state == RunState::Running) {
-            m_eventStartNs.emplace(event.runId, now);
+            continue;
         } else if (event.state == RunState::Succeeded) {
             ++m_succeeded;
             noteProgress();
@@ -109,12 +106,10 @@ void LatencyBench::complete()
 {
     const double seconds = double(steadyNs() - m_firstEnqueueNs) / 1e9;
     std::unordered_map<qint64, qint64> startNs;
-    if (m_usesWorkerHook) {
+    {
         QMutexLocker lock(&m_startLog->mutex);
         for (const auto &[id, at] : m_startLog->entries)
             startNs.emplace(id, at); // the first start of a run counts
-    } else {
-        startNs = m_eventStartNs;
     }
     std::vector<double> latenciesMs;
     latenciesMs.reserve(m_enqueuedNs.size());
@@ -132,10 +127,8 @@ void LatencyBench::complete()
         callMs.push_back(double(ns) / 1e6);
     std::sort(callMs.begin(), callMs.end());
     std::fprintf(stderr,
-                 "vigia-bench: latency: start instants from %s; enqueue-to-start min %.3f ms, max %.3f ms; "
+                 "vigia-bench: latency: enqueue-to-start min %.3f ms, max %.3f ms; "
                  "Engine::enqueue() call p50 %.3f ms, p99 %.3f ms\n",
-                 m_usesWorkerHook ? "the worker hook EngineConfig::onRunStarted"
-                                  : "Running events received on the main thread (no EngineConfig::onRunStarted)",
                  latenciesMs.front(), latenciesMs.back(), percentile(callMs, 0.5), percentile(callMs, 0.99));
 
     BenchResult result;

@@ -13,16 +13,12 @@ namespace vigia::bench {
 
 // The `latency` scenario: an idle engine; `jobs` noop runs enqueued one at a time through Engine::enqueue,
 // `intervalMs` apart; measures enqueue-to-start per run. The enqueue instant is taken just before
-// Engine::enqueue() (so the insert transaction counts); the start instant is when a worker begins executing the
-// run (EngineConfig::onRunStarted) or, with an engine without that hook, when the main thread receives the
-// dispatcher's Running event.
+// Engine::enqueue() (so the insert transaction counts); the start instant is when a worker has started executing
+// the run (EngineConfig::onRunStarted).
 class LatencyBench final : public EngineBench {
     Q_OBJECT
 public:
     LatencyBench(EngineSetup setup, int jobs, int intervalMs, QObject *parent = nullptr);
-
-    // Whether the start instants come from the worker hook (true) or from run events (false); known after start().
-    bool usesWorkerHook() const { return m_usesWorkerHook; }
 
 protected:
     void configure(EngineConfig &config) override;
@@ -41,11 +37,9 @@ private:
     void complete();
 
     int m_jobs;
-    bool m_usesWorkerHook = false;
-    std::shared_ptr<StartLog> m_startLog;              // shared with the hook, which may outlive this object briefly
-    std::unordered_map<qint64, qint64> m_enqueuedNs;   // run id → steady-clock ns before Engine::enqueue()
-    std::unordered_map<qint64, qint64> m_eventStartNs; // run id → steady-clock ns at receipt of its Running event
-    std::vector<qint64> m_enqueueCallNs;               // how long each Engine::enqueue() call took
+    std::shared_ptr<StartLog> m_startLog;            // shared with the hook, which may outlive this object briefly
+    std::unordered_map<qint64, qint64> m_enqueuedNs; // run id → steady-clock ns before Engine::enqueue()
+    std::vector<qint64> m_enqueueCallNs;             // how long each Engine::enqueue() call took
     QTimer m_ticker;
     int m_enqueued = 0;
     int m_succeeded = 0;

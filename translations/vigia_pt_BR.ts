@@ -580,6 +580,23 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>LOCAL</source>
         <translation>LOCAL</translation>
     </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <source>PRIORITY</source>
+        <translation>PRIORIDADE</translation>
+    </message>
+    <message>
+        <source>SCHEDULED</source>
+        <comment>runs table: when the run is due</comment>
+        <translation>AGENDADA PARA</translation>
+    </message>
 </context>
 <context>
     <name>CronExplainer</name>
@@ -966,6 +983,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>the database %1 has schema version %2, newer than this program knows (%3); upgrade Vigia to use it</source>
         <translation>o banco de dados %1 está na versão de esquema %2, mais nova do que este programa conhece (%3); atualize o Vigia para usá-lo</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>job &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,24 @@ QJsonObject jobToJson(const JobDef &job)
         {QStringLiteral("postpone_until"),
          s.postponeUntil > 0 ? QJsonValue(formatInstant(s.postponeUntil)) : QJsonValue(QJsonValue::Null)},
     };
+    if (!s.window.isUnrestricted()) {
+        const auto hhmm = [](int minute) {
+            return QStringLiteral("%1:%2")
+                .arg(minute / 60, 2, 10, QLatin1Char('0'))
+                .arg(minute % 60, 2, 10, QLatin1Char('0'));
+        };
+        QJsonArray weekdays;
+        for (int day = 0; day < 7; ++day) {
+            if ((s.window.weekdays >> day) & 1)
+                weekdays.append(day + 1); // ISO 8601: 1 = Monday ... 7 = Sunday
+        }
+        QJsonObject window{{QStringLiteral("weekdays"), weekdays}};
+        if (s.window.hasTimeOfDay()) {
+            window.insert(QStringLiteral("start"), hhmm(s.window.startMinute));
+            window.insert(QStringLiteral("end"), hhmm(s.window.endMinute));
+        }
+        schedule.insert(QStringLiteral("window"), window);
+    }
     if (s.kind == Schedule::Kind::Cron)
         schedule.insert(QStringLiteral("cron"), s.cron);
     if (s.kind == Schedule::Kind::Interval)

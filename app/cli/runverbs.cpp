@@ -29,9 +29,17 @@ QStringList runRow(const Run &run)
             error};
 }
 
-const QStringList RunHeaders{QStringLiteral("ID"),        QStringLiteral("QUEUE"),    QStringLiteral("KIND"),
-                             QStringLiteral("STATE"),     QStringLiteral("PRIORITY"), QStringLiteral("ATTEMPT"),
-                             QStringLiteral("SCHEDULED"), QStringLiteral("ERROR")};
+QStringList runHeaders()
+{
+    return {Tr::tr("ID"),
+            Tr::tr("QUEUE"),
+            Tr::tr("KIND"),
+            Tr::tr("STATE"),
+            Tr::tr("PRIORITY"),
+            Tr::tr("ATTEMPT"),
+            Tr::tr("SCHEDULED", "runs table: when the run is due"),
+            Tr::tr("ERROR")};
+}
 } // namespace
 
 void printRuns(CliContext &context, const QVector<Run> &runs, bool json)
@@ -46,7 +54,7 @@ void printRuns(CliContext &context, const QVector<Run> &runs, bool json)
     QList<QStringList> rows;
     for (const Run &run : runs)
         rows.append(runRow(run));
-    printTable(context.out(), RunHeaders, rows);
+    printTable(context.out(), runHeaders(), rows);
 }
 
 int enqueueVerb(CliContext &context, const QStringList &args)

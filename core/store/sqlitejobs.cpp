@@ -1,6 +1,7 @@
 // SqliteStore: job definitions and the scheduler's bookkeeping of fires.
 #include "store/sqlitestore.h"
 
+#include "schedule/schedulerule.h"
 #include "store/sqlitetransaction.h"
 
 #include <QCoreApplication>
@@ -122,6 +123,9 @@ qint64 SqliteStore::jobsRevision()
 
 qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
 {
+    QString scheduleError;
+    if (!ScheduleRule::compile(job.schedule, &scheduleError))
+        throw StoreError(Tr::tr("job \"%1\": %2").arg(job.name, scheduleError), StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(*this);
     requireQueue(job.queue);
     const Schedule &s = job.schedule;
