@@ -9,7 +9,7 @@ packages=(
     # Qt 6 and libraries (DEVELOPERS.md: the chosen stack)
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev libqt6sql6-sqlite libqt6sql6-psql
     qtkeychain-qt6-dev libpqxx-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools libyaml-cpp-dev
+    qt6-l10n-tools libyaml-cpp-dev libsqlite3-dev
     # tests: PostgreSQL server, a display for screenshots, a keychain
     postgresql xvfb xauth gnome-keyring dbus dbus-x11 sqlite3 procps
 )

@@ -1,12 +1,15 @@
-// SqliteStore: the dispatcher's hot path. Completions of a pass are written with one multi-row UPDATE and one
-// multi-row INSERT per chunk instead of two statements per run; claims take whole batches per queue.
+// SqliteStore: the dispatcher's hot path, on SQLite's C API (see SqliteStatement). Completions of a pass are
+// written with one multi-row UPDATE and one multi-row INSERT per chunk instead of two statements per run; claims
+// take whole batches per queue and return only the columns a worker needs.
 #include "store/sqlitestore.h"
 
 #include "store/sqliterow.h"
+#include "store/sqlitestatement.h"
 #include "store/sqlitetransaction.h"
 
 #include <QSet>
-#include <QVariant>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -26,49 +29,41 @@ QString repeatedRows(const char *row, int rows)
     }
     return sql;
 }
+
+enum RawKey {
+    BeginKey = 1,
+    CommitKey,
+    RollbackKey,
+    PromoteKey,
+    SlotsKey,
+    ClaimKey,
+    FinishKeyBase = 1000,
+    AttemptsKeyBase = 2000,
+    InsertRunsKeyBase = 3000,
+};
 } // namespace
 
-QSqlQuery &SqliteStore::preparedChunk(ChunkStatement statement, int rows)
+SqliteStatement &SqliteStore::raw(int key, const std::function<QString()> &sql)
 {
-    const int key = int(statement) * 1000 + rows;
-    auto it = m_chunkStatements.find(key);
-    if (it != m_chunkStatements.end())
-        return it->second;
-    QString sql;
-    switch (statement) {
-    case ChunkStatement::FinishRuns:
-        // The guard makes a run final once: it must still be running under this node's lease, or (for a rescue)
-        // its lease must have expired.
-        sql =
-            QStringLiteral("WITH c (id, state, final_at, finished_at, duration_ms, result, error, next_run_at, "
-                           "refund, rescued, guard, node) AS (VALUES ") +
-            repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows) +
-            QStringLiteral(") UPDATE runs SET state = c.state, finished_at = c.final_at, duration_ms = c.duration_ms, "
-                           "result = c.result, error = c.error, "
-                           "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
-                           "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, "
-                           "lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0 FROM c "
-                           "WHERE runs.id = c.id AND runs.state = 'running' AND ((c.guard = 0 AND "
-                           "runs.lease_owner = c.node) OR (c.guard = 1 AND runs.lease_expires_at < c.finished_at)) "
-                           "RETURNING runs.id");
-        break;
-    case ChunkStatement::InsertAttempts:
-        sql = QStringLiteral("INSERT INTO attempts (run_id, attempt, node, started_at, finished_at, outcome, error) "
-                             "VALUES ") +
-              repeatedRows("(?, ?, ?, ?, ?, ?, ?)", rows);
-        break;
-    case ChunkStatement::InsertRuns:
-        sql =
-            QStringLiteral("INSERT INTO runs (queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, "
-                           "replay_of, created_at, scheduled_at) VALUES ") +
-            repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        break;
-    }
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        fail(query, "prepare batch statement");
-    return m_chunkStatements.emplace(key, std::move(query)).first->second;
+    auto it = m_raw.find(key);
+    if (it == m_raw.end())
+        it = m_raw.emplace(key, std::make_unique<SqliteStatement>(m_handle, sql())).first;
+    return *it->second;
+}
+
+SqliteStatement &SqliteStore::rawBegin()
+{
+    return raw(BeginKey, [] { return QStringLiteral("BEGIN IMMEDIATE"); });
+}
+
+SqliteStatement &SqliteStore::rawCommit()
+{
+    return raw(CommitKey, [] { return QStringLiteral("COMMIT"); });
+}
+
+SqliteStatement &SqliteStore::rawRollback()
+{
+    return raw(RollbackKey, [] { return QStringLiteral("ROLLBACK"); });
 }
 
 QVector<qint64> SqliteStore::applyCompletions(const QVector<Completion> &completions)
@@ -76,27 +71,44 @@ QVector<qint64> SqliteStore::applyCompletions(const QVector<Completion> &complet
     QVector<qint64> applied;
     for (qsizetype start = 0; start < completions.size(); start += ChunkRows) {
         const int rows = int(std::min<qsizetype>(ChunkRows, completions.size() - start));
-        QSqlQuery &update = preparedChunk(ChunkStatement::FinishRuns, rows);
+        // The guard makes a run final once: it must still be running under this node's lease, or (for a rescue)
+        // its lease must have expired.
+        SqliteStatement &update = raw(FinishKeyBase + rows, [rows]() -> QString {
+            return QStringLiteral("WITH c (id, state, final_at, finished_at, duration_ms, result, error, next_run_at, "
+                                  "refund, rescued, guard, node) AS (VALUES ") +
+                   repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows) +
+                   QStringLiteral(
+                       ") UPDATE runs SET state = c.state, finished_at = c.final_at, duration_ms = c.duration_ms, "
+                       "result = c.result, error = c.error, "
+                       "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
+                       "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, "
+                       "lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0 FROM c "
+                       "WHERE runs.id = c.id AND runs.state = 'running' AND ((c.guard = 0 AND "
+                       "runs.lease_owner = c.node) OR (c.guard = 1 AND runs.lease_expires_at < c.finished_at)) "
+                       "RETURNING runs.id");
+        });
         for (int i = 0; i < rows; ++i) {
             const Completion &c = completions.at(start + i);
-            const QString error = c.error.left(Attempt::MaxErrorLength);
-            update.addBindValue(c.runId);
-            update.addBindValue(runStateName(c.newState));
-            update.addBindValue(isFinal(c.newState) ? QVariant(c.finishedAt) : QVariant());
-            update.addBindValue(c.finishedAt);
-            update.addBindValue(c.finishedAt - c.startedAt);
-            update.addBindValue(c.result.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(c.result)));
-            update.addBindValue(error.isEmpty() ? QVariant() : QVariant(error));
-            update.addBindValue(c.nextRunAt);
-            update.addBindValue(c.refundAttempt ? 1 : 0);
-            update.addBindValue(c.rescued ? 1 : 0);
-            update.addBindValue(c.guard == Completion::Guard::Lease ? 0 : 1);
-            update.addBindValue(c.node);
+            update.add(c.runId).add(runStateName(c.newState));
+            if (isFinal(c.newState))
+                update.add(c.finishedAt);
+            else
+                update.addNull();
+            update.add(c.finishedAt).add(c.finishedAt - c.startedAt);
+            if (c.result.isEmpty())
+                update.addNull();
+            else
+                update.add(c.result);
+            update.addNullable(c.error.left(Attempt::MaxErrorLength))
+                .add(c.nextRunAt)
+                .add(c.refundAttempt ? 1 : 0)
+                .add(c.rescued ? 1 : 0)
+                .add(c.guard == Completion::Guard::Lease ? 0 : 1)
+                .add(c.node);
         }
-        execOrThrow(update, "finish runs");
-        while (update.next())
-            applied.append(update.value(0).toLongLong());
-        update.finish();
+        while (update.step())
+            applied.append(update.int64(0));
+        update.reset();
     }
 
     // One attempt row for each completion that was written and stands for a real attempt.
@@ -108,39 +120,91 @@ QVector<qint64> SqliteStore::applyCompletions(const QVector<Completion> &complet
     }
     for (qsizetype start = 0; start < attempts.size(); start += ChunkRows) {
         const int rows = int(std::min<qsizetype>(ChunkRows, attempts.size() - start));
-        QSqlQuery &insert = preparedChunk(ChunkStatement::InsertAttempts, rows);
+        SqliteStatement &insert = raw(AttemptsKeyBase + rows, [rows]() -> QString {
+            return QStringLiteral("INSERT INTO attempts (run_id, attempt, node, started_at, finished_at, outcome, "
+                                  "error) VALUES ") +
+                   repeatedRows("(?, ?, ?, ?, ?, ?, ?)", rows);
+        });
         for (int i = 0; i < rows; ++i) {
             const Completion &c = *attempts.at(start + i);
-            const QString error = c.error.left(Attempt::MaxErrorLength);
-            insert.addBindValue(c.runId);
-            insert.addBindValue(c.attempt);
-            insert.addBindValue(c.node);
-            insert.addBindValue(c.startedAt);
-            insert.addBindValue(c.finishedAt);
-            insert.addBindValue(c.outcome);
-            insert.addBindValue(error.isEmpty() ? QVariant() : QVariant(error));
+            insert.add(c.runId)
+                .add(c.attempt)
+                .add(c.node)
+                .add(c.startedAt)
+                .add(c.finishedAt)
+                .add(c.outcome)
+                .addNullable(c.error.left(Attempt::MaxErrorLength));
         }
-        execOrThrow(insert, "record attempts");
-        insert.finish();
+        insert.run();
     }
     return applied;
 }
 
 void SqliteStore::claimFromQueue(const QString &queue, int count, const ClaimRequest &request, QVector<Run> &out)
 {
-    QSqlQuery &claim = prepared(
-        "UPDATE runs SET state = 'running', attempt = attempt + 1, lease_owner = ?, lease_expires_at = ?, "
-        "started_at = ?, finished_at = NULL WHERE id IN (SELECT id FROM runs WHERE state = 'available' AND queue = ? "
-        "ORDER BY priority, scheduled_at, id LIMIT ?) RETURNING " VIGIA_SQLITE_RUN_COLUMNS);
-    claim.addBindValue(request.node);
-    claim.addBindValue(request.leaseExpiresAt);
-    claim.addBindValue(request.now);
-    claim.addBindValue(queue);
-    claim.addBindValue(count);
-    execOrThrow(claim, "claim runs");
-    while (claim.next())
-        out.append(readRun(claim));
-    claim.finish();
+    SqliteStatement &claim = raw(ClaimKey, [] {
+        return QStringLiteral(
+            "UPDATE runs SET state = 'running', attempt = attempt + 1, lease_owner = ?, lease_expires_at = ?, "
+            "started_at = ?, finished_at = NULL WHERE id IN (SELECT id FROM runs WHERE state = 'available' AND "
+            "queue = ? ORDER BY priority, scheduled_at, id LIMIT ?) RETURNING id, kind, payload, priority, attempt, "
+            "max_attempts, timeout_ms, job_id, replay_of, unique_key, created_at, scheduled_at");
+    });
+    claim.add(request.node).add(request.leaseExpiresAt).add(request.now).add(queue).add(count);
+    while (claim.step()) {
+        Run run;
+        run.id = claim.int64(0);
+        run.queue = queue;
+        run.kind = claim.text(1);
+        run.payload = claim.utf8(2);
+        run.priority = static_cast<Priority>(claim.int64(3));
+        run.state = RunState::Running;
+        run.attempt = int(claim.int64(4));
+        run.maxAttempts = int(claim.int64(5));
+        run.timeoutMs = claim.int64(6);
+        run.jobId = claim.int64(7);
+        run.replayOf = claim.int64(8);
+        run.uniqueKey = claim.text(9);
+        run.createdAt = claim.int64(10);
+        run.scheduledAt = claim.int64(11);
+        run.startedAt = request.now;
+        run.leaseOwner = request.node;
+        run.leaseExpiresAt = request.leaseExpiresAt;
+        out.append(run);
+    }
+    claim.reset();
+}
+
+void SqliteStore::insertChunk(const NewRun *runs, int count, qint64 now, QVector<EnqueueResult> &results)
+{
+    SqliteStatement &insert = raw(InsertRunsKeyBase + count, [count]() -> QString {
+        return QStringLiteral(
+                   "INSERT INTO runs (queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, "
+                   "replay_of, created_at, scheduled_at) VALUES ") +
+               repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count);
+    });
+    static const QString Scheduled = QStringLiteral("scheduled");
+    static const QString Available = QStringLiteral("available");
+    for (int i = 0; i < count; ++i) {
+        const NewRun &run = runs[i];
+        const qint64 scheduledAt = run.runAt > 0 ? run.runAt : now;
+        insert.add(run.queue)
+            .add(run.kind)
+            .add(run.payload)
+            .add(int(run.priority))
+            .add(scheduledAt > now ? Scheduled : Available)
+            .add(run.maxAttempts)
+            .add(run.timeoutMs)
+            .addNullable(run.jobId)
+            .addNullable(run.replayOf)
+            .add(now)
+            .add(scheduledAt);
+    }
+    insert.run();
+    // Inside one write transaction SQLite gives the rows of one INSERT consecutive rowids (max + 1 each), so the
+    // last id names them all.
+    const qint64 last = sqlite3_last_insert_rowid(m_handle);
+    for (int i = 0; i < count; ++i)
+        results.append({last - count + 1 + i, false});
 }
 
 ExchangeResult SqliteStore::exchange(const QVector<Completion> &completions, const ClaimRequest &request)
@@ -149,29 +213,29 @@ ExchangeResult SqliteStore::exchange(const QVector<Completion> &completions, con
     SqliteWriteTransaction tx(*this);
     result.finished = applyCompletions(completions);
     if (request.maxRuns > 0) {
-        QSqlQuery &promote = prepared("UPDATE runs SET state = 'available' WHERE state IN ('scheduled', 'retryable') "
-                                      "AND scheduled_at <= ?");
-        promote.addBindValue(request.now);
-        execOrThrow(promote, "promote due runs");
-        promote.finish();
+        SqliteStatement &promote = raw(PromoteKey, [] {
+            return QStringLiteral("UPDATE runs SET state = 'available' WHERE state IN ('scheduled', 'retryable') AND "
+                                  "scheduled_at <= ?");
+        });
+        promote.add(request.now).run();
 
         struct Slot {
             QString queue;
             int free;
         };
         QVector<Slot> openings;
-        QSqlQuery &free = prepared(
-            "SELECT q.name, q.concurrency - (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = "
-            "q.name) "
-            "FROM queues q WHERE q.paused = 0 AND EXISTS (SELECT 1 FROM runs a WHERE a.state = 'available' AND "
-            "a.queue = q.name) ORDER BY q.name");
-        execOrThrow(free, "queue slots");
-        while (free.next()) {
-            const int slotsFree = free.value(1).toInt();
+        SqliteStatement &free = raw(SlotsKey, [] {
+            return QStringLiteral(
+                "SELECT q.name, q.concurrency - (SELECT count(*) FROM runs r WHERE r.state = 'running' AND "
+                "r.queue = q.name) FROM queues q WHERE q.paused = 0 AND EXISTS (SELECT 1 FROM runs a WHERE "
+                "a.state = 'available' AND a.queue = q.name) ORDER BY q.name");
+        });
+        while (free.step()) {
+            const int slotsFree = int(free.int64(1));
             if (slotsFree > 0)
-                openings.append({free.value(0).toString(), slotsFree});
+                openings.append({free.text(0), slotsFree});
         }
-        free.finish();
+        free.reset();
         // Rotate the starting queue so that a busy queue cannot starve the others of this node's workers.
         int remaining = request.maxRuns;
         const int n = int(openings.size());

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
 
@@ -40,6 +41,10 @@ SqliteStore::SqliteStore(const QString &path)
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!m_db.open())
         throw StoreError(Tr::tr("cannot open SQLite database %1: %2").arg(path, m_db.lastError().text()));
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        throw StoreError(Tr::tr("the Qt SQLite driver did not expose its connection handle"));
+    m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
                                "PRAGMA foreign_keys = OFF"}) {
         QSqlQuery query(m_db);
@@ -50,6 +55,7 @@ SqliteStore::SqliteStore(const QString &path)
 
 SqliteStore::~SqliteStore()
 {
+    m_raw.clear();
     m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -219,33 +225,6 @@ QVector<EnqueueResult> SqliteStore::insertRuns(const QVector<NewRun> &runs, qint
         results.append(result);
     }
     return results;
-}
-
-void SqliteStore::insertChunk(const NewRun *runs, int count, qint64 now, QVector<EnqueueResult> &results)
-{
-    QSqlQuery &insert = preparedChunk(ChunkStatement::InsertRuns, count);
-    for (int i = 0; i < count; ++i) {
-        const NewRun &run = runs[i];
-        const qint64 scheduledAt = run.runAt > 0 ? run.runAt : now;
-        insert.addBindValue(run.queue);
-        insert.addBindValue(run.kind);
-        insert.addBindValue(QString::fromUtf8(run.payload));
-        insert.addBindValue(static_cast<int>(run.priority));
-        insert.addBindValue(scheduledAt > now ? QStringLiteral("scheduled") : QStringLiteral("available"));
-        insert.addBindValue(run.maxAttempts);
-        insert.addBindValue(run.timeoutMs);
-        insert.addBindValue(run.jobId > 0 ? QVariant(run.jobId) : QVariant());
-        insert.addBindValue(run.replayOf > 0 ? QVariant(run.replayOf) : QVariant());
-        insert.addBindValue(now);
-        insert.addBindValue(scheduledAt);
-    }
-    execOrThrow(insert, "enqueue");
-    // Inside one write transaction SQLite gives the rows of one INSERT consecutive rowids (max + 1 each), so the
-    // last id names them all.
-    const qint64 last = insert.lastInsertId().toLongLong();
-    insert.finish();
-    for (int i = 0; i < count; ++i)
-        results.append({last - count + 1 + i, false});
 }
 
 } // namespace vigia

@@ -5,9 +5,15 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
+#include <memory>
 #include <unordered_map>
 
+struct sqlite3;
+
 namespace vigia {
+
+class SqliteStatement;
 
 // Store on a SQLite file through Qt Sql: WAL journal, synchronous=NORMAL, a busy timeout, and write transactions
 // taken with BEGIN IMMEDIATE so that several processes on one file queue up instead of failing on lock upgrades.
@@ -64,13 +70,11 @@ private:
     [[noreturn]] void fail(const QSqlQuery &query, const char *what);
 
     friend class SqliteWriteTransaction;
-    enum class ChunkStatement {
-        FinishRuns,
-        InsertAttempts,
-        InsertRuns
-    };
-    // A multi-row statement for `rows` rows, prepared once per connection and row count.
-    QSqlQuery &preparedChunk(ChunkStatement statement, int rows);
+    // Hot-path statements on the C API, prepared once per connection under a key.
+    SqliteStatement &raw(int key, const std::function<QString()> &sql);
+    SqliteStatement &rawBegin();
+    SqliteStatement &rawCommit();
+    SqliteStatement &rawRollback();
     QVector<qint64> applyCompletions(const QVector<Completion> &completions);
     void insertChunk(const NewRun *runs, int count, qint64 now, QVector<EnqueueResult> &results);
     void claimFromQueue(const QString &queue, int count, const ClaimRequest &request, QVector<Run> &out);
@@ -85,7 +89,8 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unordered_map<const char *, QSqlQuery> m_prepared;
-    std::unordered_map<int, QSqlQuery> m_chunkStatements;
+    sqlite3 *m_handle = nullptr; // the connection under m_db, for SqliteStatement
+    std::unordered_map<int, std::unique_ptr<SqliteStatement>> m_raw;
     int m_claimRotation = 0;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/sqlitestatement.h"
 #include "store/sqlitestore.h"
 
 namespace vigia {
@@ -12,26 +13,24 @@ public:
     explicit SqliteWriteTransaction(SqliteStore &store)
         : m_store(store)
     {
-        QSqlQuery &begin = m_store.prepared("BEGIN IMMEDIATE");
-        m_store.execOrThrow(begin, "begin transaction");
-        begin.finish();
+        m_store.rawBegin().run();
     }
     ~SqliteWriteTransaction()
     {
         if (m_committed)
             return;
-        QSqlQuery &rollback = m_store.prepared("ROLLBACK");
-        rollback.exec();
-        rollback.finish();
+        try {
+            m_store.rawRollback().run();
+        } catch (const StoreError &) {
+            // Nothing more to do: the connection rolls back by itself when a statement failed hard.
+        }
     }
     SqliteWriteTransaction(const SqliteWriteTransaction &) = delete;
     SqliteWriteTransaction &operator=(const SqliteWriteTransaction &) = delete;
 
     void commit()
     {
-        QSqlQuery &commit = m_store.prepared("COMMIT");
-        m_store.execOrThrow(commit, "commit");
-        commit.finish();
+        m_store.rawCommit().run();
         m_committed = true;
     }
 
