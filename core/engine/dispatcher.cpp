@@ -111,9 +111,15 @@ void Dispatcher::pass()
 
     const int capacity = m_config.concurrency + m_config.prefetch;
     const int wanted = m_draining ? 0 : std::max(0, capacity - int(m_inFlight.size()) - int(m_ready.size()));
+    for (const Completion &completion : std::as_const(m_unwritten)) {
+        if (completion.nextRunAt > 0)
+            m_promoteAt = std::min(m_promoteAt, completion.nextRunAt);
+    }
+    ClaimRequest request{m_config.nodeId, wanted, now, now + m_config.leaseMs};
+    request.promote = now >= m_promoteAt;
     ExchangeResult exchanged;
     try {
-        exchanged = m_store->exchange(m_unwritten, {m_config.nodeId, wanted, now, now + m_config.leaseMs});
+        exchanged = m_store->exchange(m_unwritten, request);
     } catch (const StoreError &error) {
         m_storeRetryMs = std::clamp<qint64>(m_storeRetryMs * 2, 100, MaxStoreRetryMs);
         qCWarning(lcEngine).noquote() << "database unavailable, retrying in" << m_storeRetryMs
@@ -124,6 +130,8 @@ void Dispatcher::pass()
         return;
     }
     m_storeRetryMs = 0;
+    if (request.promote && wanted > 0)
+        m_promoteAt = now + m_config.pollIntervalMs;
     const std::unordered_set<qint64> applied(exchanged.finished.cbegin(), exchanged.finished.cend());
     for (const Completion &completion : std::as_const(m_unwritten)) {
         if (applied.count(completion.runId) == 0) {
@@ -205,8 +213,10 @@ void Dispatcher::armWakeUp(bool moreWork)
     qint64 next = now + m_config.pollIntervalMs;
     try {
         const qint64 due = m_store->nextDueAt();
-        if (due > 0)
+        if (due > 0) {
             next = std::min(next, std::max(due, now));
+            m_promoteAt = std::min(m_promoteAt, due);
+        }
     } catch (const StoreError &) {
         // The next pass reports the failure; polling continues meanwhile.
     }

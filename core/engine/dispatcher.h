@@ -85,6 +85,9 @@ private:
     std::atomic<bool> m_stopped{false};
     bool m_draining = false;
     qint64 m_storeRetryMs = 0;
+    // When scheduled or retryable runs may next become due: the earliest known due time, and at the latest the next
+    // poll (other processes may have enqueued for later). Passes before it skip the promotion.
+    qint64 m_promoteAt = 0;
 };
 
 } // namespace vigia

@@ -23,11 +23,14 @@ constexpr std::array<const char *, 4> PriorityNames{{"critical", "high", "normal
 
 QString runStateName(RunState state)
 {
-    for (const auto &entry : StateNames) {
-        if (entry.state == state)
-            return QLatin1String(entry.name);
-    }
-    return {};
+    // Built once: names are written for every run transition, and QString copies of these are free.
+    static const std::array<QString, 7> names = [] {
+        std::array<QString, 7> built;
+        for (const auto &entry : StateNames)
+            built.at(static_cast<size_t>(entry.state)) = QLatin1String(entry.name);
+        return built;
+    }();
+    return names.at(static_cast<size_t>(state));
 }
 
 std::optional<RunState> runStateFromName(const QString &name)

@@ -212,12 +212,14 @@ ExchangeResult SqliteStore::exchange(const QVector<Completion> &completions, con
     ExchangeResult result;
     SqliteWriteTransaction tx(*this);
     result.finished = applyCompletions(completions);
-    if (request.maxRuns > 0) {
+    if (request.maxRuns > 0 && request.promote) {
         SqliteStatement &promote = raw(PromoteKey, [] {
             return QStringLiteral("UPDATE runs SET state = 'available' WHERE state IN ('scheduled', 'retryable') AND "
                                   "scheduled_at <= ?");
         });
         promote.add(request.now).run();
+    }
+    if (request.maxRuns > 0) {
 
         struct Slot {
             QString queue;
