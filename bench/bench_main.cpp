@@ -2,6 +2,7 @@
 // {"peer":"vigia","backend":…,"scenario":…,"jobs":N,"concurrency":C,"seconds":S,"jobs_per_s":X,"p50_ms":…,
 //  "p99_ms":…,"peak_rss_mb":M}. Diagnostics go to stderr. Exit codes: 0 measured, 1 failed, 2 bad command line.
 #include "benchoptions.h"
+#include "cronlagbench.h"
 #include "enqueuebench.h"
 #include "freshstore.h"
 #include "latencybench.h"
@@ -115,6 +116,11 @@ int main(int argc, char *argv[])
     }
     case Scenario::Latency: {
         LatencyBench bench(setup, options.jobs, options.intervalMs);
+        result = runEngineBench(bench);
+        break;
+    }
+    case Scenario::CronLag: {
+        CronLagBench bench(setup, *store, options.jobs);
         result = runEngineBench(bench);
         break;
     }

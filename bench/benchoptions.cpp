@@ -13,6 +13,7 @@ QString tr(const char *text)
 
 constexpr int DefaultJobs = 10'000;
 constexpr int DefaultLatencyJobs = 500;
+constexpr int DefaultCronJobs = 100;
 
 // A whole number in [min, max], or nullopt with *message naming the option and the problem.
 std::optional<int> parseBounded(const QString &text, const QString &option, int min, int max, QString *message)
@@ -42,6 +43,8 @@ QString scenarioName(Scenario scenario)
         return QStringLiteral("process");
     case Scenario::Latency:
         return QStringLiteral("latency");
+    case Scenario::CronLag:
+        return QStringLiteral("cron-lag");
     }
     return {};
 }
@@ -57,12 +60,15 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
            "  enqueue-single  enqueue --jobs noop runs, one per transaction\n"
            "  process         preload --jobs noop runs, then time an engine running them all\n"
            "  latency         enqueue --jobs runs (default 500) one at a time, --interval-ms apart, into an idle "
-           "engine; reports enqueue-to-start percentiles"));
+           "engine; reports enqueue-to-start percentiles\n"
+           "  cron-lag        --jobs scheduled jobs (default 100) firing every second for 10 s; reports "
+           "fire-to-enqueue lag percentiles"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption db(QStringLiteral("db"), tr("Database to create afresh (sqlite:PATH)."),
                                 QStringLiteral("url"));
-    const QCommandLineOption scenario(QStringLiteral("scenario"), tr("enqueue, enqueue-single, process or latency."),
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      tr("enqueue, enqueue-single, process, latency or cron-lag."),
                                       QStringLiteral("name"));
     const QCommandLineOption jobs(QStringLiteral("jobs"), tr("Number of runs (default 10000; 500 for latency)."),
                                   QStringLiteral("n"));
@@ -114,12 +120,13 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
     options.db = *url;
 
     if (!parser.isSet(scenario)) {
-        *message = tr("--scenario is required (enqueue, enqueue-single, process or latency)");
+        *message = tr("--scenario is required (enqueue, enqueue-single, process, latency or cron-lag)");
         return std::nullopt;
     }
     const QString name = parser.value(scenario);
     bool known = false;
-    for (Scenario s : {Scenario::Enqueue, Scenario::EnqueueSingle, Scenario::Process, Scenario::Latency}) {
+    for (Scenario s :
+         {Scenario::Enqueue, Scenario::EnqueueSingle, Scenario::Process, Scenario::Latency, Scenario::CronLag}) {
         if (scenarioName(s) == name) {
             options.scenario = s;
             known = true;
@@ -127,13 +134,15 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
     }
     if (!known) {
         *message =
-            tr("--scenario: unknown scenario \"%1\" (expected enqueue, enqueue-single, process or latency)").arg(name);
+            tr("--scenario: unknown scenario \"%1\" (expected enqueue, enqueue-single, process, latency or cron-lag)")
+                .arg(name);
         return std::nullopt;
     }
 
-    const QString jobsText =
-        parser.isSet(jobs) ? parser.value(jobs)
-                           : QString::number(options.scenario == Scenario::Latency ? DefaultLatencyJobs : DefaultJobs);
+    const int defaultJobs = options.scenario == Scenario::Latency   ? DefaultLatencyJobs
+                            : options.scenario == Scenario::CronLag ? DefaultCronJobs
+                                                                    : DefaultJobs;
+    const QString jobsText = parser.isSet(jobs) ? parser.value(jobs) : QString::number(defaultJobs);
     const std::optional<int> jobsValue = parseBounded(jobsText, QStringLiteral("--jobs"), 1, 100'000'000, message);
     const std::optional<int> concurrencyValue =
         jobsValue ? parseBounded(parser.value(concurrency), QStringLiteral("--concurrency"), 1, 10'000, message)

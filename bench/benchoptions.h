@@ -13,7 +13,8 @@ enum class Scenario {
     Enqueue,
     EnqueueSingle,
     Process,
-    Latency
+    Latency,
+    CronLag,
 };
 
 QString scenarioName(Scenario scenario);

@@ -1,6 +1,5 @@
 #include "engine/scheduler.h"
 
-#include "schedule/schedulerule.h"
 #include "util/alarm.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -91,6 +90,10 @@ void Scheduler::tick()
     int enqueued = 0;
     try {
         m_revision = m_store->jobsRevision();
+        if (m_revision != m_rulesRevision) {
+            m_rules.clear();
+            m_rulesRevision = m_revision;
+        }
         for (const JobDef &job : m_store->jobs()) {
             if (job.schedule.isScheduled())
                 enqueued += fireJob(job, now, earliest);
@@ -114,13 +117,18 @@ void Scheduler::tick()
 
 int Scheduler::fireJob(const JobDef &job, qint64 now, qint64 &earliest)
 {
-    QString error;
-    const std::optional<ScheduleRule> rule = ScheduleRule::compile(job.schedule, &error);
-    if (!rule) {
-        // Jobs are validated when written; this guards against rows edited by hand or a zone the system lost.
-        qCWarning(lcEngine).noquote() << "job" << job.name << "has an invalid schedule:" << error;
-        return 0;
+    auto cached = m_rules.find(job.id);
+    if (cached == m_rules.end()) {
+        QString error;
+        std::optional<ScheduleRule> compiled = ScheduleRule::compile(job.schedule, &error);
+        if (!compiled) {
+            // Jobs are validated when written; this guards against rows edited by hand or a zone the system lost.
+            qCWarning(lcEngine).noquote() << "job" << job.name << "has an invalid schedule:" << error;
+            return 0;
+        }
+        cached = m_rules.emplace(job.id, std::move(*compiled)).first;
     }
+    const ScheduleRule *rule = &cached->second;
     const FirePlan plan = rule->plan(job.nextFireAt, now);
     if (plan.missed > 0) {
         qCInfo(lcEngine).noquote() << "job" << job.name << "missed" << plan.missed << "fire(s); misfire policy"

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "model/jobdef.h"
+#include "schedule/schedulerule.h"
 #include "store/storefactory.h"
 
 #include <QObject>
 
 #include <memory>
+#include <unordered_map>
 
 namespace vigia {
 
@@ -49,6 +51,9 @@ private:
     Alarm *m_fireAlarm;
     Alarm *m_revisionAlarm;
     qint64 m_revision = -1;
+    // Compiled schedules by job id, valid for one jobs revision (an edit anywhere recompiles them all).
+    std::unordered_map<qint64, ScheduleRule> m_rules;
+    qint64 m_rulesRevision = -1;
     qint64 m_retryMs = 0;
 };
 
