@@ -88,6 +88,28 @@ std::unique_ptr<Store> VerbParser::openStore(Open mode) const
     return store;
 }
 
+int runSubverb(CliContext &context, const QString &verb, const QStringList &args, const std::vector<Subverb> &subverbs,
+               const QString &usage)
+{
+    const QString name = args.value(0);
+    for (const Subverb &subverb : subverbs) {
+        if (name == QLatin1String(subverb.name))
+            return subverb.run(context, args.mid(1));
+    }
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        context.out() << usage;
+        return Success;
+    }
+    QStringList names;
+    for (const Subverb &subverb : subverbs)
+        names.append(QLatin1String(subverb.name));
+    const QString last = names.takeLast();
+    const QString expected = names.isEmpty() ? last : Tr::tr("%1 or %2").arg(names.join(QLatin1String(", ")), last);
+    if (name.isEmpty())
+        throw UsageError{Tr::tr("%1: expected %2").arg(verb, expected)};
+    throw UsageError{Tr::tr("%1: expected %2, not \"%3\"").arg(verb, expected, name)};
+}
+
 qint64 parseId(const QString &text, const QString &what)
 {
     bool ok = false;

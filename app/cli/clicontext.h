@@ -7,7 +7,9 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace vigia::cli {
 
@@ -75,6 +77,17 @@ private:
     QCommandLineParser m_parser;
     bool m_json;
 };
+
+// One sub-verb of a verb group (`runs list`, `runs show`, ...).
+struct Subverb {
+    const char *name;
+    std::function<int(CliContext &, const QStringList &)> run;
+};
+
+// Runs the sub-verb that args[0] names with the rest of the arguments; --help prints `usage`; anything else is
+// bad usage naming the sub-verbs.
+int runSubverb(CliContext &context, const QString &verb, const QStringList &args, const std::vector<Subverb> &subverbs,
+               const QString &usage);
 
 // Parsing helpers that throw UsageError naming the option and the value.
 qint64 parseId(const QString &text, const QString &what);

@@ -75,19 +75,9 @@ static int dlqDiscard(CliContext &context, const QStringList &args)
 
 int dlqVerb(CliContext &context, const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("list"))
-        return dlqList(context, args.mid(1));
-    if (sub == QLatin1String("replay"))
-        return dlqReplay(context, args.mid(1));
-    if (sub == QLatin1String("discard"))
-        return dlqDiscard(context, args.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << Tr::tr(
-            "Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n");
-        return Success;
-    }
-    throw UsageError{Tr::tr("dlq: expected list, replay or discard, not \"%1\"").arg(sub)};
+    return runSubverb(context, QStringLiteral("dlq"), args,
+                      {{"list", dlqList}, {"replay", dlqReplay}, {"discard", dlqDiscard}},
+                      Tr::tr("Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n"));
 }
 
 } // namespace vigia::cli

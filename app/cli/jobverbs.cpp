@@ -135,19 +135,13 @@ static int jobsPostpone(CliContext &context, const QStringList &args)
 
 int jobsVerb(CliContext &context, const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("list"))
-        return jobsList(context, args.mid(1));
-    if (sub == QLatin1String("pause") || sub == QLatin1String("resume"))
-        return jobsPause(context, args.mid(1), sub == QLatin1String("pause"));
-    if (sub == QLatin1String("postpone"))
-        return jobsPostpone(context, args.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << Tr::tr("Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
-                                "postpone NAME --until ISO8601\n");
-        return Success;
-    }
-    throw UsageError{Tr::tr("jobs: expected list, pause, resume or postpone, not \"%1\"").arg(sub)};
+    return runSubverb(context, QStringLiteral("jobs"), args,
+                      {{"list", jobsList},
+                       {"pause", [](CliContext &c, const QStringList &a) { return jobsPause(c, a, true); }},
+                       {"resume", [](CliContext &c, const QStringList &a) { return jobsPause(c, a, false); }},
+                       {"postpone", jobsPostpone}},
+                      Tr::tr("Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
+                             "postpone NAME --until ISO8601\n"));
 }
 
 } // namespace vigia::cli

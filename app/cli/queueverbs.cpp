@@ -93,20 +93,13 @@ static int queuesSet(CliContext &context, const QStringList &args)
 
 int queuesVerb(CliContext &context, const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("list"))
-        return queuesList(context, args.mid(1));
-    if (sub == QLatin1String("add"))
-        return queuesAdd(context, args.mid(1));
-    if (sub == QLatin1String("pause") || sub == QLatin1String("resume"))
-        return queuesPause(context, args.mid(1), sub == QLatin1String("pause"));
-    if (sub == QLatin1String("set"))
-        return queuesSet(context, args.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << Tr::tr("Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N\n");
-        return Success;
-    }
-    throw UsageError{Tr::tr("queues: expected list, add, pause, resume or set, not \"%1\"").arg(sub)};
+    return runSubverb(context, QStringLiteral("queues"), args,
+                      {{"list", queuesList},
+                       {"add", queuesAdd},
+                       {"pause", [](CliContext &c, const QStringList &a) { return queuesPause(c, a, true); }},
+                       {"resume", [](CliContext &c, const QStringList &a) { return queuesPause(c, a, false); }},
+                       {"set", queuesSet}},
+                      Tr::tr("Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N\n"));
 }
 
 } // namespace vigia::cli

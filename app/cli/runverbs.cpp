@@ -208,18 +208,9 @@ static int runsCancel(CliContext &context, const QStringList &args)
 
 int runsVerb(CliContext &context, const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("list"))
-        return runsList(context, args.mid(1));
-    if (sub == QLatin1String("show"))
-        return runsShow(context, args.mid(1));
-    if (sub == QLatin1String("cancel"))
-        return runsCancel(context, args.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << Tr::tr("Usage: vigia-engine runs list|show ID|cancel ID [options]\n");
-        return Success;
-    }
-    throw UsageError{Tr::tr("runs: expected list, show or cancel, not \"%1\"").arg(sub)};
+    return runSubverb(context, QStringLiteral("runs"), args,
+                      {{"list", runsList}, {"show", runsShow}, {"cancel", runsCancel}},
+                      Tr::tr("Usage: vigia-engine runs list|show ID|cancel ID [options]\n"));
 }
 
 } // namespace vigia::cli

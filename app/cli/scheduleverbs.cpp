@@ -83,35 +83,20 @@ static int cronExplain(CliContext &context, const QStringList &args)
 
 int cronVerb(CliContext &context, const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("next"))
-        return cronNext(context, args.mid(1));
-    if (sub == QLatin1String("explain"))
-        return cronExplain(context, args.mid(1));
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.out() << Tr::tr("Usage: vigia-engine cron next EXPR [--tz ZONE] [--from ISO8601] [--count N]\n"
-                                "       vigia-engine cron explain EXPR [--lang LANGUAGE]\n");
-        return Success;
-    }
-    throw UsageError{Tr::tr("cron: expected next or explain, not \"%1\"").arg(sub)};
+    return runSubverb(context, QStringLiteral("cron"), args, {{"next", cronNext}, {"explain", cronExplain}},
+                      Tr::tr("Usage: vigia-engine cron next EXPR [--tz ZONE] [--from ISO8601] [--count N]\n"
+                             "       vigia-engine cron explain EXPR [--lang LANGUAGE]\n"));
 }
 
-int scheduleVerb(CliContext &context, const QStringList &args)
+static int schedulePreview(CliContext &context, const QStringList &args)
 {
-    const QString sub = args.value(0);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-        context.out() << Tr::tr("Usage: vigia-engine schedule preview [--hours 24] [--json]\n");
-        return sub.isEmpty() ? BadUsage : Success;
-    }
-    if (sub != QLatin1String("preview"))
-        throw UsageError{Tr::tr("schedule: expected preview, not \"%1\"").arg(sub)};
     VerbParser parser(QStringLiteral("schedule preview"),
                       Tr::tr("List the upcoming fires of every scheduled job, in time order. Paused jobs and fires "
                              "outside a job's window or before its postpone date are left out."),
                       VerbParser::WithJson);
     parser.addOption({QStringLiteral("hours"), Tr::tr("How far ahead to look (default 24)."), QStringLiteral("n"),
                       QStringLiteral("24")});
-    if (!parser.parse(context, args.mid(1), 0, 0))
+    if (!parser.parse(context, args, 0, 0))
         return Success;
     const int hours = parseInt(parser.value(QStringLiteral("hours")), QStringLiteral("--hours"), 1, 24 * 366);
     constexpr int MaxFiresPerJob = 10'000;
@@ -168,6 +153,12 @@ int scheduleVerb(CliContext &context, const QStringList &args)
     }
     printTable(context.out(), {Tr::tr("UTC"), Tr::tr("LOCAL"), Tr::tr("JOB"), Tr::tr("QUEUE")}, rows);
     return Success;
+}
+
+int scheduleVerb(CliContext &context, const QStringList &args)
+{
+    return runSubverb(context, QStringLiteral("schedule"), args, {{"preview", schedulePreview}},
+                      Tr::tr("Usage: vigia-engine schedule preview [--hours 24] [--json]\n"));
 }
 
 } // namespace vigia::cli

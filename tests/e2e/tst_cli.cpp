@@ -18,26 +18,6 @@ using namespace vigia::test;
 
 namespace {
 
-// Runs the binary against `db` (unless the arguments name a --db of their own).
-CliResult cli(const TempDatabase &db, QStringList args)
-{
-    if (!args.contains(QLatin1String("--db")))
-        args << QStringLiteral("--db") << db.url();
-    return runEngineCli(args);
-}
-
-CliResult cli(const TempDatabase &db, const char *line)
-{
-    return cli(db, words(line));
-}
-
-QString describe(const CliResult &result)
-{
-    return QStringLiteral("exit %1, stdout: %2, stderr: %3")
-        .arg(result.exitCode)
-        .arg(QString::fromUtf8(result.out.trimmed()), QString::fromUtf8(result.err.trimmed()));
-}
-
 qint64 enqueue(const TempDatabase &db, const QStringList &args)
 {
     return enqueueRun(db.url(), args);

@@ -29,26 +29,6 @@ constexpr qint64 SecondMs = 1'000;
 constexpr qint64 HalfHourMs = 30 * 60 * SecondMs;
 constexpr qint64 HourMs = 2 * HalfHourMs;
 
-// Runs the binary against `db` (unless the arguments name a --db of their own).
-CliResult cli(const TempDatabase &db, QStringList args)
-{
-    if (!args.contains(QLatin1String("--db")))
-        args << QStringLiteral("--db") << db.url();
-    return runEngineCli(args);
-}
-
-CliResult cli(const TempDatabase &db, const char *line)
-{
-    return cli(db, words(line));
-}
-
-QString describe(const CliResult &result)
-{
-    return QStringLiteral("exit %1, stdout: %2, stderr: %3")
-        .arg(result.exitCode)
-        .arg(QString::fromUtf8(result.out.trimmed()), QString::fromUtf8(result.err.trimmed()));
-}
-
 QJsonArray jsonArray(const CliResult &result)
 {
     return QJsonDocument::fromJson(result.out).array();

@@ -259,4 +259,23 @@ QByteArray EngineServer::log() const
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+CliResult cli(const TempDatabase &db, QStringList args)
+{
+    if (!args.contains(QLatin1String("--db")))
+        args << QStringLiteral("--db") << db.url();
+    return runEngineCli(args);
+}
+
+CliResult cli(const TempDatabase &db, const char *line)
+{
+    return cli(db, words(line));
+}
+
+QString describe(const CliResult &result)
+{
+    return QStringLiteral("exit %1, stdout: %2, stderr: %3")
+        .arg(result.exitCode)
+        .arg(QString::fromUtf8(result.out.trimmed()), QString::fromUtf8(result.err.trimmed()));
+}
+
 } // namespace vigia::test

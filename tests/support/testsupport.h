@@ -43,6 +43,12 @@ QString engineBinary();
 // "runs show 7" → {"runs", "show", "7"}; the token "" stands for an empty argument. Keeps argument lists readable
 // under QT_NO_CAST_FROM_ASCII; no argument can contain a space.
 QStringList words(const char *line);
+
+// Runs the binary against `db` (unless the arguments name a --db of their own).
+CliResult cli(const TempDatabase &db, QStringList args);
+CliResult cli(const TempDatabase &db, const char *line);
+// Exit code and both outputs, for failure messages.
+QString describe(const CliResult &result);
 // `vigia-engine enqueue ARGS --db URL`: the new run's id, 0 when the command failed (its output is logged).
 qint64 enqueueRun(const QString &dbUrl, const QStringList &args);
 // `vigia-engine runs show ID --json --db URL`, parsed; an empty object when the command failed.
