@@ -26,6 +26,7 @@ const Verb Verbs[] = {
     {"jobs", QT_TRANSLATE_NOOP("Cli", "list, pause, resume or postpone scheduled jobs"), jobsVerb},
     {"schedule", QT_TRANSLATE_NOOP("Cli", "preview the upcoming fires of all jobs"), scheduleVerb},
     {"cron", QT_TRANSLATE_NOOP("Cli", "compute or explain a cron expression"), cronVerb},
+    {"secret", QT_TRANSLATE_NOOP("Cli", "set, list or delete secrets that job specs refer to"), secretVerb},
 };
 
 QString usage()

@@ -22,6 +22,7 @@ int queuesVerb(CliContext &context, const QStringList &args);
 int jobsVerb(CliContext &context, const QStringList &args);
 int cronVerb(CliContext &context, const QStringList &args);
 int scheduleVerb(CliContext &context, const QStringList &args);
+int secretVerb(CliContext &context, const QStringList &args);
 
 // Prints runs as a table, or as a JSON array with --json.
 void printRuns(CliContext &context, const QVector<Run> &runs, bool json);
