@@ -7,17 +7,17 @@
 namespace vigia::cli {
 
 namespace {
-struct Tr {
+struct CliTr {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 } // namespace
 
 static int dlqList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("dlq list"), Tr::tr("List dead runs not yet replayed or discarded."),
+    VerbParser parser(QStringLiteral("dlq list"), CliTr::tr("List dead runs not yet replayed or discarded."),
                       VerbParser::WithJson);
-    parser.addOption({QStringLiteral("queue"), Tr::tr("Only dead runs of this queue."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("limit"), Tr::tr("At most this many (default 100)."), QStringLiteral("n"),
+    parser.addOption({QStringLiteral("queue"), CliTr::tr("Only dead runs of this queue."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("limit"), CliTr::tr("At most this many (default 100)."), QStringLiteral("n"),
                       QStringLiteral("100")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -27,25 +27,26 @@ static int dlqList(CliContext &context, const QStringList &args)
     filter.limit = parseInt(parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
     if (!filter.queue.isEmpty() && !store->queue(filter.queue))
-        throw UsageError{Tr::tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
+        throw UsageError{CliTr::tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
     printRuns(context, store->runs(filter), parser.json());
     return Success;
 }
 
 static int dlqReplay(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("dlq replay"),
-                      Tr::tr("Replay dead runs: each gets a new run linked to it; the dead run stays for the record."));
-    parser.addPositional(QStringLiteral("id"), Tr::tr("The dead run's id (or --all)."), QStringLiteral("[id]"));
-    parser.addOption({QStringLiteral("all"), Tr::tr("Replay every dead run (of --queue, if given).")});
-    parser.addOption({QStringLiteral("queue"), Tr::tr("With --all: only this queue."), QStringLiteral("name")});
+    VerbParser parser(
+        QStringLiteral("dlq replay"),
+        CliTr::tr("Replay dead runs: each gets a new run linked to it; the dead run stays for the record."));
+    parser.addPositional(QStringLiteral("id"), CliTr::tr("The dead run's id (or --all)."), QStringLiteral("[id]"));
+    parser.addOption({QStringLiteral("all"), CliTr::tr("Replay every dead run (of --queue, if given).")});
+    parser.addOption({QStringLiteral("queue"), CliTr::tr("With --all: only this queue."), QStringLiteral("name")});
     if (!parser.parse(context, args, 0, 1))
         return Success;
     const bool all = parser.isSet(QStringLiteral("all"));
     if (all == !parser.positional().isEmpty())
-        throw UsageError{Tr::tr("dlq replay: give either a run id or --all")};
+        throw UsageError{CliTr::tr("dlq replay: give either a run id or --all")};
     if (!all && parser.isSet(QStringLiteral("queue")))
-        throw UsageError{Tr::tr("dlq replay: --queue goes with --all")};
+        throw UsageError{CliTr::tr("dlq replay: --queue goes with --all")};
     if (!all) {
         const qint64 id = parseId(parser.positional().at(0), QStringLiteral("dlq replay"));
         std::unique_ptr<Store> store = parser.openStore();
@@ -62,22 +63,22 @@ static int dlqReplay(CliContext &context, const QStringList &args)
 
 static int dlqDiscard(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("dlq discard"), Tr::tr("Mark a dead run as handled without running it again."));
-    parser.addPositional(QStringLiteral("id"), Tr::tr("The dead run's id."));
+    VerbParser parser(QStringLiteral("dlq discard"), CliTr::tr("Mark a dead run as handled without running it again."));
+    parser.addPositional(QStringLiteral("id"), CliTr::tr("The dead run's id."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const qint64 id = parseId(parser.positional().at(0), QStringLiteral("dlq discard"));
     std::unique_ptr<Store> store = parser.openStore();
     store->discard(id, context.actor(), context.clock().nowMs());
-    context.out() << Tr::tr("run %1 discarded").arg(id) << '\n';
+    context.out() << CliTr::tr("run %1 discarded").arg(id) << '\n';
     return Success;
 }
 
 int dlqVerb(CliContext &context, const QStringList &args)
 {
-    return runSubverb(context, QStringLiteral("dlq"), args,
-                      {{"list", dlqList}, {"replay", dlqReplay}, {"discard", dlqDiscard}},
-                      Tr::tr("Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n"));
+    return runSubverb(
+        context, QStringLiteral("dlq"), args, {{"list", dlqList}, {"replay", dlqReplay}, {"discard", dlqDiscard}},
+        CliTr::tr("Usage: vigia-engine dlq list|replay ID|replay --all [--queue Q]|discard ID [options]\n"));
 }
 
 } // namespace vigia::cli

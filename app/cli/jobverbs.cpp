@@ -9,7 +9,7 @@
 namespace vigia::cli {
 
 namespace {
-struct Tr {
+struct CliTr {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 
@@ -19,11 +19,11 @@ QString describeSchedule(const Schedule &s)
     case Schedule::Kind::Cron:
         return s.cron + u' ' + s.timeZone;
     case Schedule::Kind::Interval:
-        return Tr::tr("every %1 s").arg(s.intervalMs / 1000);
+        return CliTr::tr("every %1 s").arg(s.intervalMs / 1000);
     case Schedule::Kind::None:
         break;
     }
-    return Tr::tr("on demand");
+    return CliTr::tr("on demand");
 }
 
 QJsonObject jobToJson(const JobDef &job)
@@ -79,7 +79,7 @@ QJsonObject jobToJson(const JobDef &job)
 
 static int jobsList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("jobs list"), Tr::tr("List job definitions with their schedules."),
+    VerbParser parser(QStringLiteral("jobs list"), CliTr::tr("List job definitions with their schedules."),
                       VerbParser::WithJson);
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -95,21 +95,21 @@ static int jobsList(CliContext &context, const QStringList &args)
     QList<QStringList> rows;
     for (const JobDef &job : jobs) {
         rows.append({job.name, job.queue, job.kind, describeSchedule(job.schedule),
-                     job.schedule.paused ? Tr::tr("paused") : Tr::tr("active"), formatInstant(job.nextFireAt)});
+                     job.schedule.paused ? CliTr::tr("paused") : CliTr::tr("active"), formatInstant(job.nextFireAt)});
     }
-    printTable(
-        context.out(),
-        {Tr::tr("JOB"), Tr::tr("QUEUE"), Tr::tr("KIND"), Tr::tr("SCHEDULE"), Tr::tr("STATUS"), Tr::tr("NEXT FIRE")},
-        rows);
+    printTable(context.out(),
+               {CliTr::tr("JOB"), CliTr::tr("QUEUE"), CliTr::tr("KIND"), CliTr::tr("SCHEDULE"), CliTr::tr("STATUS"),
+                CliTr::tr("NEXT FIRE")},
+               rows);
     return Success;
 }
 
 static int jobsPause(CliContext &context, const QStringList &args, bool pause)
 {
     VerbParser parser(pause ? QStringLiteral("jobs pause") : QStringLiteral("jobs resume"),
-                      pause ? Tr::tr("Stop firing a job; missed fires follow its misfire policy on resume.")
-                            : Tr::tr("Fire a paused job again."));
-    parser.addPositional(QStringLiteral("name"), Tr::tr("The job's name."));
+                      pause ? CliTr::tr("Stop firing a job; missed fires follow its misfire policy on resume.")
+                            : CliTr::tr("Fire a paused job again."));
+    parser.addPositional(QStringLiteral("name"), CliTr::tr("The job's name."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     std::unique_ptr<Store> store = parser.openStore();
@@ -119,14 +119,14 @@ static int jobsPause(CliContext &context, const QStringList &args, bool pause)
 
 static int jobsPostpone(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("jobs postpone"), Tr::tr("Skip a job's fires until an instant."));
-    parser.addPositional(QStringLiteral("name"), Tr::tr("The job's name."));
+    VerbParser parser(QStringLiteral("jobs postpone"), CliTr::tr("Skip a job's fires until an instant."));
+    parser.addPositional(QStringLiteral("name"), CliTr::tr("The job's name."));
     parser.addOption(
-        {QStringLiteral("until"), Tr::tr("No fire before this ISO 8601 instant."), QStringLiteral("iso8601")});
+        {QStringLiteral("until"), CliTr::tr("No fire before this ISO 8601 instant."), QStringLiteral("iso8601")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     if (!parser.isSet(QStringLiteral("until")))
-        throw UsageError{Tr::tr("jobs postpone: --until is required")};
+        throw UsageError{CliTr::tr("jobs postpone: --until is required")};
     const qint64 until = parseInstant(parser.value(QStringLiteral("until")), QStringLiteral("--until"));
     std::unique_ptr<Store> store = parser.openStore();
     store->postponeJob(parser.positional().at(0), until, context.actor(), context.clock().nowMs());
@@ -140,8 +140,8 @@ int jobsVerb(CliContext &context, const QStringList &args)
                        {"pause", [](CliContext &c, const QStringList &a) { return jobsPause(c, a, true); }},
                        {"resume", [](CliContext &c, const QStringList &a) { return jobsPause(c, a, false); }},
                        {"postpone", jobsPostpone}},
-                      Tr::tr("Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
-                             "postpone NAME --until ISO8601\n"));
+                      CliTr::tr("Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
+                                "postpone NAME --until ISO8601\n"));
 }
 
 } // namespace vigia::cli

@@ -8,14 +8,14 @@
 namespace vigia::cli {
 
 namespace {
-struct Tr {
+struct CliTr {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 } // namespace
 
 static int queuesList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("queues list"), Tr::tr("List queues with their limits and depths."),
+    VerbParser parser(QStringLiteral("queues list"), CliTr::tr("List queues with their limits and depths."),
                       VerbParser::WithJson);
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -30,30 +30,30 @@ static int queuesList(CliContext &context, const QStringList &args)
     }
     QList<QStringList> rows;
     for (const QueueStats &q : stats) {
-        rows.append({q.name, QString::number(q.concurrency), q.paused ? Tr::tr("paused") : Tr::tr("active"),
+        rows.append({q.name, QString::number(q.concurrency), q.paused ? CliTr::tr("paused") : CliTr::tr("active"),
                      QString::number(q.available), QString::number(q.running), QString::number(q.scheduled),
                      QString::number(q.retryable), QString::number(q.dead)});
     }
     printTable(context.out(),
-               {Tr::tr("QUEUE"), Tr::tr("CONCURRENCY"), Tr::tr("STATUS"), Tr::tr("AVAILABLE"), Tr::tr("RUNNING"),
-                Tr::tr("SCHEDULED"), Tr::tr("RETRYABLE"), Tr::tr("DEAD")},
+               {CliTr::tr("QUEUE"), CliTr::tr("CONCURRENCY"), CliTr::tr("STATUS"), CliTr::tr("AVAILABLE"),
+                CliTr::tr("RUNNING"), CliTr::tr("SCHEDULED"), CliTr::tr("RETRYABLE"), CliTr::tr("DEAD")},
                rows);
     return Success;
 }
 
 static int queuesAdd(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("queues add"), Tr::tr("Create a queue (nothing changes if it exists)."));
-    parser.addPositional(QStringLiteral("name"), Tr::tr("The queue's name."));
+    VerbParser parser(QStringLiteral("queues add"), CliTr::tr("Create a queue (nothing changes if it exists)."));
+    parser.addPositional(QStringLiteral("name"), CliTr::tr("The queue's name."));
     parser.addOption({QStringLiteral("concurrency"),
-                      Tr::tr("Runs of this queue executing at once, cluster-wide "
-                             "(default 10)."),
+                      CliTr::tr("Runs of this queue executing at once, cluster-wide "
+                                "(default 10)."),
                       QStringLiteral("n"), QStringLiteral("10")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const QString name = parser.positional().at(0).trimmed();
     if (name.isEmpty() || name.size() > 100)
-        throw UsageError{Tr::tr("queues add: a queue name has 1 to 100 characters")};
+        throw UsageError{CliTr::tr("queues add: a queue name has 1 to 100 characters")};
     const int concurrency =
         parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
@@ -64,9 +64,9 @@ static int queuesAdd(CliContext &context, const QStringList &args)
 static int queuesPause(CliContext &context, const QStringList &args, bool pause)
 {
     VerbParser parser(pause ? QStringLiteral("queues pause") : QStringLiteral("queues resume"),
-                      pause ? Tr::tr("Stop claiming runs of a queue on every node; running runs finish.")
-                            : Tr::tr("Claim runs of a paused queue again."));
-    parser.addPositional(QStringLiteral("name"), Tr::tr("The queue's name."));
+                      pause ? CliTr::tr("Stop claiming runs of a queue on every node; running runs finish.")
+                            : CliTr::tr("Claim runs of a paused queue again."));
+    parser.addPositional(QStringLiteral("name"), CliTr::tr("The queue's name."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     std::unique_ptr<Store> store = parser.openStore();
@@ -76,14 +76,14 @@ static int queuesPause(CliContext &context, const QStringList &args, bool pause)
 
 static int queuesSet(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("queues set"), Tr::tr("Change a queue's settings."));
-    parser.addPositional(QStringLiteral("name"), Tr::tr("The queue's name."));
-    parser.addOption({QStringLiteral("concurrency"), Tr::tr("Runs of this queue executing at once, cluster-wide."),
+    VerbParser parser(QStringLiteral("queues set"), CliTr::tr("Change a queue's settings."));
+    parser.addPositional(QStringLiteral("name"), CliTr::tr("The queue's name."));
+    parser.addOption({QStringLiteral("concurrency"), CliTr::tr("Runs of this queue executing at once, cluster-wide."),
                       QStringLiteral("n")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     if (!parser.isSet(QStringLiteral("concurrency")))
-        throw UsageError{Tr::tr("queues set: nothing to change (use --concurrency N)")};
+        throw UsageError{CliTr::tr("queues set: nothing to change (use --concurrency N)")};
     const int concurrency =
         parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
@@ -99,7 +99,7 @@ int queuesVerb(CliContext &context, const QStringList &args)
                        {"pause", [](CliContext &c, const QStringList &a) { return queuesPause(c, a, true); }},
                        {"resume", [](CliContext &c, const QStringList &a) { return queuesPause(c, a, false); }},
                        {"set", queuesSet}},
-                      Tr::tr("Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N\n"));
+                      CliTr::tr("Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N\n"));
 }
 
 } // namespace vigia::cli

@@ -16,7 +16,7 @@
 namespace vigia::cli {
 
 namespace {
-struct Tr {
+struct CliTr {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 };
 } // namespace
@@ -24,24 +24,26 @@ struct Tr {
 int serveVerb(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("serve"),
-                      Tr::tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
-                             "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
-                             "second signal stops at once."));
-    parser.addOption({QStringLiteral("concurrency"), Tr::tr("Runs executing at once on this node (default 8)."),
+                      CliTr::tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
+                                "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
+                                "second signal stops at once."));
+    parser.addOption({QStringLiteral("concurrency"), CliTr::tr("Runs executing at once on this node (default 8)."),
                       QStringLiteral("n"), QStringLiteral("8")});
-    parser.addOption({QStringLiteral("node"), Tr::tr("This node's name (default: host:pid)."), QStringLiteral("id")});
+    parser.addOption(
+        {QStringLiteral("node"), CliTr::tr("This node's name (default: host:pid)."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("lease"),
-                      Tr::tr("Seconds a running run stays leased without a heartbeat "
-                             "(default 30)."),
+                      CliTr::tr("Seconds a running run stays leased without a heartbeat "
+                                "(default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("drain"), Tr::tr("Seconds to let running runs finish on shutdown (default 30)."),
+    parser.addOption({QStringLiteral("drain"),
+                      CliTr::tr("Seconds to let running runs finish on shutdown (default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("poll-ms"),
-                      Tr::tr("How often to look for runs enqueued by other processes "
-                             "(default 250)."),
+                      CliTr::tr("How often to look for runs enqueued by other processes "
+                                "(default 250)."),
                       QStringLiteral("ms"), QStringLiteral("250")});
-    parser.addOption({QStringLiteral("demo"), Tr::tr("Enqueue a small demo workload every second.")});
-    parser.addOption({QStringLiteral("quiet"), Tr::tr("No summary line.")});
+    parser.addOption({QStringLiteral("demo"), CliTr::tr("Enqueue a small demo workload every second.")});
+    parser.addOption({QStringLiteral("quiet"), CliTr::tr("No summary line.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
 
@@ -82,7 +84,7 @@ int serveVerb(CliContext &context, const QStringList &args)
 
     DemoWorkload demo(engine);
     QObject::connect(&engine, &Engine::started, &engine, [&] {
-        context.out() << Tr::tr("vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
+        context.out() << CliTr::tr("vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
                              .arg(QCoreApplication::applicationVersion(), urlText, engine.config().nodeId)
                       << '\n';
         context.out().flush();

@@ -19,9 +19,6 @@ QString misfirePolicyName(MisfirePolicy policy)
 }
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(ScheduleRule)
-};
 
 constexpr qint64 MaxIntervalMs = 366LL * 24 * 3600 * 1000;
 constexpr qint64 MaxJitterMs = 3600LL * 1000;
@@ -50,7 +47,7 @@ std::optional<ScheduleRule> ScheduleRule::compile(const Schedule &schedule, QStr
     rule.m_schedule = schedule;
     rule.m_zone = QTimeZone(schedule.timeZone.toUtf8());
     if (!rule.m_zone.isValid()) {
-        *error = Tr::tr("unknown time zone \"%1\"").arg(schedule.timeZone);
+        *error = ScheduleRule::tr("unknown time zone \"%1\"").arg(schedule.timeZone);
         return std::nullopt;
     }
     switch (schedule.kind) {
@@ -60,29 +57,29 @@ std::optional<ScheduleRule> ScheduleRule::compile(const Schedule &schedule, QStr
         QString cronError;
         rule.m_cron = CronExpression::parse(schedule.cron, &cronError);
         if (!rule.m_cron) {
-            *error = Tr::tr("cron \"%1\": %2").arg(schedule.cron, cronError);
+            *error = ScheduleRule::tr("cron \"%1\": %2").arg(schedule.cron, cronError);
             return std::nullopt;
         }
         break;
     }
     case Schedule::Kind::Interval:
         if (schedule.intervalMs < 1000 || schedule.intervalMs > MaxIntervalMs) {
-            *error = Tr::tr("interval must be between 1 second and 366 days");
+            *error = ScheduleRule::tr("interval must be between 1 second and 366 days");
             return std::nullopt;
         }
         break;
     }
     const ExecutionWindow &w = schedule.window;
     if ((w.startMinute >= 0) != (w.endMinute >= 0) || w.startMinute >= 24 * 60 || w.endMinute >= 24 * 60) {
-        *error = Tr::tr("an execution window needs both a start and an end time of day, from 00:00 to 23:59");
+        *error = ScheduleRule::tr("an execution window needs both a start and an end time of day, from 00:00 to 23:59");
         return std::nullopt;
     }
     if ((w.weekdays & 0x7F) == 0) {
-        *error = Tr::tr("an execution window needs at least one weekday");
+        *error = ScheduleRule::tr("an execution window needs at least one weekday");
         return std::nullopt;
     }
     if (schedule.jitterMs < 0 || schedule.jitterMs > MaxJitterMs) {
-        *error = Tr::tr("jitter must be between 0 and 3600 seconds");
+        *error = ScheduleRule::tr("jitter must be between 0 and 3600 seconds");
         return std::nullopt;
     }
     return rule;

@@ -3,6 +3,7 @@
 #include "model/schedule.h"
 #include "schedule/cronexpression.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 #include <QVector>
 
@@ -20,6 +21,8 @@ struct FirePlan {
 
 // A schedule checked and compiled once: raw fire times, the execution window, and misfire planning.
 class ScheduleRule {
+    Q_DECLARE_TR_FUNCTIONS(ScheduleRule)
+
 public:
     // A late fire within this bound is an ordinary fire, not a misfire (the scheduler was just busy).
     static constexpr qint64 MisfireThresholdMs = 60'000;

@@ -8,9 +8,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Secrets)
-};
 
 const QString Prefix = QStringLiteral("VIGIA_SECRET_");
 
@@ -36,7 +33,7 @@ void EnvironmentSecretStore::read(const QString &secret, QObject *context, ReadD
     const QByteArray fromEnv = qgetenv(variableFor(secret).toLocal8Bit().constData());
     const QString credentials = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
     if (!isValidName(secret)) {
-        error = Tr::tr("invalid secret name \"%1\"").arg(secret);
+        error = SecretStore::tr("invalid secret name \"%1\"").arg(secret);
     } else if (!fromEnv.isNull()) {
         value = QString::fromUtf8(fromEnv);
     } else if (!credentials.isEmpty() && QFile::exists(QDir(credentials).filePath(secret))) {
@@ -44,10 +41,10 @@ void EnvironmentSecretStore::read(const QString &secret, QObject *context, ReadD
         if (file.open(QIODevice::ReadOnly))
             value = QString::fromUtf8(file.readAll()).trimmed();
         else
-            error = Tr::tr("cannot read credential %1: %2").arg(file.fileName(), file.errorString());
+            error = SecretStore::tr("cannot read credential %1: %2").arg(file.fileName(), file.errorString());
     } else {
-        error =
-            Tr::tr("secret \"%1\" not found: set %2 or a credential file named %1").arg(secret, variableFor(secret));
+        error = SecretStore::tr("secret \"%1\" not found: set %2 or a credential file named %1")
+                    .arg(secret, variableFor(secret));
     }
     later(context, [done = std::move(done), value, error] { done(value, error); });
 }
@@ -55,7 +52,8 @@ void EnvironmentSecretStore::read(const QString &secret, QObject *context, ReadD
 void EnvironmentSecretStore::write(const QString &, const QString &, QObject *context, Done done)
 {
     later(context, [done = std::move(done)] {
-        done(Tr::tr("the environment secret store is read-only: set VIGIA_SECRET_<NAME> or a systemd credential"));
+        done(SecretStore::tr(
+            "the environment secret store is read-only: set VIGIA_SECRET_<NAME> or a systemd credential"));
     });
 }
 

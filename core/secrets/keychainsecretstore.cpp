@@ -9,9 +9,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Secrets)
-};
 
 const QString IndexKey = QStringLiteral(".index");
 constexpr int RetryDelayMs = 500;
@@ -54,14 +51,14 @@ void KeychainSecretStore::run(Op op, const QString &key, const QString &text, QO
             return;
         }
         if (error == QKeychain::EntryNotFound) {
-            finished({}, Tr::tr("not found"), true);
+            finished({}, SecretStore::tr("not found"), true);
             return;
         }
         if (!retried && (error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError)) {
             QTimer::singleShot(RetryDelayMs, context, [=] { run(op, key, text, context, finished, true); });
             return;
         }
-        finished({}, Tr::tr("keychain: %1").arg(done->errorString()), false);
+        finished({}, SecretStore::tr("keychain: %1").arg(done->errorString()), false);
     });
     job->start();
 }
@@ -70,14 +67,14 @@ void KeychainSecretStore::read(const QString &secret, QObject *context, ReadDone
 {
     if (!isValidName(secret)) {
         QMetaObject::invokeMethod(
-            context, [done, secret] { done({}, Tr::tr("invalid secret name \"%1\"").arg(secret)); },
+            context, [done, secret] { done({}, SecretStore::tr("invalid secret name \"%1\"").arg(secret)); },
             Qt::QueuedConnection);
         return;
     }
     run(Op::Read, keyFor(secret), {}, context,
         [done, secret](const QString &text, const QString &error, bool notFound) {
             if (notFound)
-                done({}, Tr::tr("secret \"%1\" not found in the keychain").arg(secret));
+                done({}, SecretStore::tr("secret \"%1\" not found in the keychain").arg(secret));
             else
                 done(text, error);
         });
@@ -87,7 +84,8 @@ void KeychainSecretStore::write(const QString &secret, const QString &value, QOb
 {
     if (!isValidName(secret)) {
         QMetaObject::invokeMethod(
-            context, [done, secret] { done(Tr::tr("invalid secret name \"%1\"").arg(secret)); }, Qt::QueuedConnection);
+            context, [done, secret] { done(SecretStore::tr("invalid secret name \"%1\"").arg(secret)); },
+            Qt::QueuedConnection);
         return;
     }
     run(Op::Write, keyFor(secret), value, context, [=](const QString &, const QString &error, bool) {
@@ -104,7 +102,7 @@ void KeychainSecretStore::remove(const QString &secret, QObject *context, Done d
     // Some backends report success for deleting a missing entry: look first, so that a typo is reported.
     run(Op::Read, keyFor(secret), {}, context, [=](const QString &, const QString &readError, bool notFound) {
         if (notFound) {
-            done(Tr::tr("secret \"%1\" not found in the keychain").arg(secret));
+            done(SecretStore::tr("secret \"%1\" not found in the keychain").arg(secret));
             return;
         }
         if (!readError.isEmpty()) {

@@ -25,8 +25,7 @@ std::unique_ptr<SecretStore> openSecretStore(const QString &kind, QString *error
             return std::make_unique<KeychainSecretStore>();
         return std::make_unique<EnvironmentSecretStore>();
     }
-    *error = QCoreApplication::translate("Secrets", "unknown secret store \"%1\" (expected keychain, env or auto)")
-                 .arg(kind);
+    *error = SecretStore::tr("unknown secret store \"%1\" (expected keychain, env or auto)").arg(kind);
     return nullptr;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QStringList>
 
@@ -12,6 +13,8 @@ namespace vigia {
 // Asynchronous because the keychain answers over D-Bus; every callback runs on the thread of `context` and is
 // dropped when `context` is destroyed first. Values never pass through the database, a config file or a log.
 class SecretStore {
+    Q_DECLARE_TR_FUNCTIONS(SecretStore)
+
 public:
     using ReadDone = std::function<void(const QString &value, const QString &error)>; // error empty on success
     using Done = std::function<void(const QString &error)>;

@@ -11,9 +11,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
-};
 
 #define VIGIA_SQLITE_JOB_COLUMNS                                                                                       \
     "id, name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, backoff_factor, "            \
@@ -125,7 +122,7 @@ qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
 {
     QString scheduleError;
     if (!ScheduleRule::compile(job.schedule, &scheduleError))
-        throw StoreError(Tr::tr("job \"%1\": %2").arg(job.name, scheduleError), StoreError::Kind::Invalid);
+        throw StoreError(SqliteStore::tr("job \"%1\": %2").arg(job.name, scheduleError), StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(*this);
     requireQueue(job.queue);
     const Schedule &s = job.schedule;
@@ -191,7 +188,7 @@ void SqliteStore::setJobPaused(const QString &name, bool paused, const Actor &ac
     QSqlQuery update =
         exec(QStringLiteral("UPDATE jobs SET paused = ?, updated_at = ? WHERE name = ?"), {paused ? 1 : 0, now, name});
     if (update.numRowsAffected() != 1)
-        throw StoreError(Tr::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
+        throw StoreError(SqliteStore::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
     audit(actor, now, paused ? QStringLiteral("job.pause") : QStringLiteral("job.resume"), u"job:" + name, {});
     tx.commit();
 }
@@ -202,7 +199,7 @@ void SqliteStore::postponeJob(const QString &name, qint64 until, const Actor &ac
     QSqlQuery update =
         exec(QStringLiteral("UPDATE jobs SET postpone_until = ?, updated_at = ? WHERE name = ?"), {until, now, name});
     if (update.numRowsAffected() != 1)
-        throw StoreError(Tr::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
+        throw StoreError(SqliteStore::tr("unknown job \"%1\"").arg(name), StoreError::Kind::NotFound);
     audit(
         actor, now, QStringLiteral("job.postpone"), u"job:" + name,
         QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("until"), until}}).toJson(QJsonDocument::Compact)));

@@ -13,11 +13,7 @@
 
 namespace vigia {
 
-namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
-};
-} // namespace
+namespace {} // namespace
 
 std::optional<Run> SqliteStore::run(qint64 id)
 {
@@ -31,7 +27,7 @@ Run SqliteStore::requireRun(qint64 id)
 {
     std::optional<Run> found = run(id);
     if (!found)
-        throw StoreError(Tr::tr("no run with id %1").arg(id), StoreError::Kind::NotFound);
+        throw StoreError(SqliteStore::tr("no run with id %1").arg(id), StoreError::Kind::NotFound);
     return *found;
 }
 
@@ -168,7 +164,7 @@ Store::CancelResult SqliteStore::cancel(qint64 runId, const Actor &actor, qint64
     const Run run = requireRun(runId);
     CancelResult result = CancelResult::Cancelled;
     if (isFinal(run.state)) {
-        throw StoreError(Tr::tr("run %1 is already %2; only queued or running runs can be cancelled")
+        throw StoreError(SqliteStore::tr("run %1 is already %2; only queued or running runs can be cancelled")
                              .arg(runId)
                              .arg(runStateName(run.state)),
                          StoreError::Kind::Invalid);
@@ -178,7 +174,7 @@ Store::CancelResult SqliteStore::cancel(qint64 runId, const Actor &actor, qint64
         result = CancelResult::CancelRequested;
     } else {
         exec(QStringLiteral("UPDATE runs SET state = 'cancelled', finished_at = ?, error = ? WHERE id = ?"),
-             {now, Tr::tr("cancelled by %1").arg(actor.name), runId});
+             {now, SqliteStore::tr("cancelled by %1").arg(actor.name), runId});
     }
     audit(actor, now, QStringLiteral("run.cancel"), QStringLiteral("run:%1").arg(runId),
           detailJson({{QStringLiteral("from"), runStateName(run.state)}}));
@@ -205,13 +201,14 @@ static void requireUnhandledDead(const Run &run)
 {
     if (run.state != RunState::Dead) {
         throw StoreError(
-            Tr::tr("run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded")
+            SqliteStore::tr("run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded")
                 .arg(run.id)
                 .arg(runStateName(run.state)),
             StoreError::Kind::Invalid);
     }
     if (!run.dlqHandling.isEmpty()) {
-        throw StoreError(Tr::tr("run %1 was already %2").arg(run.id).arg(run.dlqHandling), StoreError::Kind::Invalid);
+        throw StoreError(SqliteStore::tr("run %1 was already %2").arg(run.id).arg(run.dlqHandling),
+                         StoreError::Kind::Invalid);
     }
 }
 
@@ -267,7 +264,7 @@ void SqliteStore::discard(qint64 deadRunId, const Actor &actor, qint64 now)
 void SqliteStore::ensureQueue(const Queue &queue, const Actor &actor, qint64 now)
 {
     if (queue.concurrency <= 0)
-        throw StoreError(Tr::tr("queue concurrency must be at least 1"), StoreError::Kind::Invalid);
+        throw StoreError(SqliteStore::tr("queue concurrency must be at least 1"), StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(*this);
     QSqlQuery insert = exec(QStringLiteral("INSERT INTO queues (name, concurrency, paused, created_at, updated_at) "
                                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
@@ -291,12 +288,12 @@ void SqliteStore::setQueuePaused(const QString &name, bool paused, const Actor &
 void SqliteStore::setQueueConcurrency(const QString &name, int concurrency, const Actor &actor, qint64 now)
 {
     if (concurrency <= 0)
-        throw StoreError(Tr::tr("queue concurrency must be at least 1, not %1").arg(concurrency),
+        throw StoreError(SqliteStore::tr("queue concurrency must be at least 1, not %1").arg(concurrency),
                          StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(*this);
     const std::optional<Queue> before = queue(name);
     if (!before)
-        throw StoreError(Tr::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
+        throw StoreError(SqliteStore::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
     exec(QStringLiteral("UPDATE queues SET concurrency = ?, updated_at = ? WHERE name = ?"), {concurrency, now, name});
     audit(actor, now, QStringLiteral("queue.set"), u"queue:" + name,
           detailJson({{QStringLiteral("concurrency_from"), before->concurrency},

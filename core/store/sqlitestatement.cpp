@@ -1,6 +1,6 @@
 #include "store/sqlitestatement.h"
 
-#include "store/store.h"
+#include "store/sqlitestore.h"
 
 #include <QCoreApplication>
 
@@ -8,11 +8,7 @@
 
 namespace vigia {
 
-namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
-};
-} // namespace
+namespace {} // namespace
 
 SqliteStatement::SqliteStatement(sqlite3 *db, const QString &sql)
     : m_db(db)
@@ -32,7 +28,7 @@ SqliteStatement::~SqliteStatement()
 void SqliteStatement::fail(const char *what) const
 {
     throw StoreError(
-        Tr::tr("SQLite error in %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_db))));
+        SqliteStore::tr("SQLite error in %1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(m_db))));
 }
 
 SqliteStatement &SqliteStatement::add(qint64 value)
@@ -79,7 +75,7 @@ bool SqliteStatement::step()
         return false;
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     reset();
-    throw StoreError(Tr::tr("SQLite error: %1").arg(message));
+    throw StoreError(SqliteStore::tr("SQLite error: %1").arg(message));
 }
 
 void SqliteStatement::run()

@@ -18,9 +18,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
-};
 
 QString nextConnectionName()
 {
@@ -35,15 +32,15 @@ SqliteStore::SqliteStore(const QString &path)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        throw StoreError(Tr::tr("cannot create the directory %1").arg(info.absolutePath()));
+        throw StoreError(SqliteStore::tr("cannot create the directory %1").arg(info.absolutePath()));
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!m_db.open())
-        throw StoreError(Tr::tr("cannot open SQLite database %1: %2").arg(path, m_db.lastError().text()));
+        throw StoreError(SqliteStore::tr("cannot open SQLite database %1: %2").arg(path, m_db.lastError().text()));
     const QVariant handle = m_db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        throw StoreError(Tr::tr("the Qt SQLite driver did not expose its connection handle"));
+        throw StoreError(SqliteStore::tr("the Qt SQLite driver did not expose its connection handle"));
     m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
                                "PRAGMA foreign_keys = OFF"}) {
@@ -95,7 +92,7 @@ void SqliteStore::execOrThrow(QSqlQuery &query, const char *what)
 void SqliteStore::fail(const QSqlQuery &query, const char *what)
 {
     const QString message =
-        Tr::tr("SQLite error in %1 (%2): %3").arg(QLatin1String(what), m_path, query.lastError().text());
+        SqliteStore::tr("SQLite error in %1 (%2): %3").arg(QLatin1String(what), m_path, query.lastError().text());
     qCWarning(lcStore).noquote() << message;
     throw StoreError(message);
 }
@@ -126,8 +123,8 @@ void SqliteStore::migrate()
                         "description TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
     const int current = schemaVersion();
     if (current > latestSchemaVersion()) {
-        throw StoreError(Tr::tr("the database %1 has schema version %2, newer than this program knows (%3); "
-                                "upgrade Vigia to use it")
+        throw StoreError(SqliteStore::tr("the database %1 has schema version %2, newer than this program knows (%3); "
+                                         "upgrade Vigia to use it")
                              .arg(m_path)
                              .arg(current)
                              .arg(latestSchemaVersion()),
@@ -156,7 +153,7 @@ void SqliteStore::requireQueue(const QString &name)
     const bool found = query.next();
     query.finish();
     if (!found)
-        throw StoreError(Tr::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
+        throw StoreError(SqliteStore::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
 }
 
 QVector<EnqueueResult> SqliteStore::enqueue(const QVector<NewRun> &runs, qint64 now)

@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -18,6 +19,8 @@ class SqliteStatement;
 // Store on a SQLite file through Qt Sql: WAL journal, synchronous=NORMAL, a busy timeout, and write transactions
 // taken with BEGIN IMMEDIATE so that several processes on one file queue up instead of failing on lock upgrades.
 class SqliteStore final : public Store {
+    Q_DECLARE_TR_FUNCTIONS(SqliteStore)
+
 public:
     explicit SqliteStore(const QString &path);
     ~SqliteStore() override;
