@@ -5,6 +5,7 @@
 #include "cli/signalwatcher.h"
 #include "cli/summaryline.h"
 #include "engine/engine.h"
+#include "secrets/secretstore.h"
 #include "store/storefactory.h"
 #include "store/storeurl.h"
 #include "util/logging.h"
@@ -42,6 +43,10 @@ int serveVerb(CliContext &context, const QStringList &args)
                       CliTr::tr("How often to look for runs enqueued by other processes "
                                 "(default 250)."),
                       QStringLiteral("ms"), QStringLiteral("250")});
+    parser.addOption({QStringLiteral("secrets"),
+                      CliTr::tr("Where ${secret:NAME} references are read: keychain, env or auto (default: "
+                                "$VIGIA_SECRETS, else auto)."),
+                      QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))});
     parser.addOption({QStringLiteral("demo"), CliTr::tr("Enqueue a small demo workload every second.")});
     parser.addOption({QStringLiteral("quiet"), CliTr::tr("No summary line.")});
     if (!parser.parse(context, args, 0, 0))

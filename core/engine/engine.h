@@ -14,6 +14,7 @@ class Clock;
 class CompletionInbox;
 class ExecutorRegistry;
 class Scheduler;
+class SecretStore;
 class WorkerPool;
 template <typename T> class OwnedThread;
 
@@ -27,6 +28,9 @@ public:
     ~Engine() override;
 
     const EngineConfig &config() const { return m_config; }
+    // Where runs' ${secret:NAME} references are read; set before start(), must outlive the engine. Without one,
+    // a run that refers to a secret fails.
+    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
     bool isRunning() const { return m_running; }
 
     // Starts the threads; emits started() or failed(). The schema must be current (see ensureSchema()).
@@ -60,6 +64,7 @@ private:
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<OwnedThread<Dispatcher>> m_dispatcher;
     std::unique_ptr<OwnedThread<Scheduler>> m_scheduler;
+    SecretStore *m_secrets = nullptr;
     bool m_running = false;
 };
 

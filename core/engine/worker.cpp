@@ -2,12 +2,14 @@
 
 #include "engine/completioninbox.h"
 #include "executors/executorregistry.h"
+#include "secrets/secretreferences.h"
 #include "util/alarm.h"
 #include "util/clock.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 
 #include <algorithm>
 
@@ -15,13 +17,11 @@ namespace vigia {
 
 class Worker::Context final : public ExecutionContext {
 public:
-    Context(Worker &worker, const Run &run)
+    Context(Worker &worker, const Run &run, QJsonObject payload)
         : m_worker(worker)
         , m_run(run)
-    {
-        if (run.payload.size() > 2)
-            m_payload = QJsonDocument::fromJson(run.payload).object();
-    }
+        , m_payload(std::move(payload))
+    {}
 
     const Run &run() const override { return m_run; }
     const QJsonObject &payload() const override { return m_payload; }
@@ -31,6 +31,7 @@ public:
         m_worker.addTimer(atMs, Timer{m_run.id, TimerKind::Wake, std::move(callback)});
     }
     QObject *threadContext() override { return &m_worker; }
+    QNetworkAccessManager *network() override { return m_worker.network(); }
     void succeed(const QByteArray &resultJson) override
     {
         m_worker.finish(m_run.id, RunResult::Outcome::Succeeded, {}, resultJson);
@@ -49,16 +50,24 @@ struct Worker::Active {
     std::unique_ptr<Execution> execution;
     std::unique_ptr<Context> context;
     std::vector<TimerMap::iterator> timers; // removed when the run ends, so no timer outlives its run
+    SecretRedactor redactor;                // the secret values this run was given, masked in what it reports
     bool done = false;
+
+    void abort()
+    {
+        if (execution) // null while its secrets are still being read
+            execution->abort();
+    }
 };
 
 Worker::Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs,
-               std::function<void(qint64)> onRunStarted)
+               std::function<void(qint64)> onRunStarted, SecretStore *secrets)
     : m_registry(registry)
     , m_clock(clock)
     , m_inbox(inbox)
     , m_defaultTimeoutMs(defaultTimeoutMs)
     , m_onRunStarted(std::move(onRunStarted))
+    , m_secrets(secrets)
     , m_alarm(new Alarm(clock, this))
 {
     connect(m_alarm, &Alarm::rang, this, &Worker::onAlarm);
@@ -69,7 +78,7 @@ Worker::~Worker()
     // Executions may own Qt objects parented to this worker; abort them before QObject tears children down.
     for (auto &entry : m_active) {
         if (!entry.second->done)
-            entry.second->execution->abort();
+            entry.second->abort();
     }
 }
 
@@ -95,14 +104,46 @@ void Worker::startOne(const Run &run)
         return;
     }
     raw->execution = executor->create();
-    raw->context = std::make_unique<Context>(*this, raw->run);
-    raw->execution->start(*raw->context);
-    if (m_onRunStarted)
-        m_onRunStarted(run.id);
-    if (!raw->done) {
-        const qint64 timeout = run.timeoutMs > 0 ? run.timeoutMs : m_defaultTimeoutMs;
-        addTimer(raw->startedAt + timeout, Timer{run.id, TimerKind::Timeout, {}});
+    // The timeout counts from the start of the attempt, reading its secrets included.
+    const qint64 timeout = run.timeoutMs > 0 ? run.timeoutMs : m_defaultTimeoutMs;
+    addTimer(raw->startedAt + timeout, Timer{run.id, TimerKind::Timeout, {}});
+    const QJsonObject payload = run.payload.size() > 2 ? QJsonDocument::fromJson(run.payload).object() : QJsonObject();
+    const QStringList names = secrets::referencedNames(payload);
+    if (names.isEmpty()) {
+        execute(*raw, payload);
+        return;
     }
+    if (!m_secrets) {
+        finish(run.id, RunResult::Outcome::Failed,
+               QCoreApplication::translate("Worker", "the run refers to secrets (%1) but no secret store is configured")
+                   .arg(names.join(QLatin1String(", "))),
+               {});
+        return;
+    }
+    const qint64 runId = run.id;
+    secrets::resolve(*m_secrets, names, this,
+                     [this, runId, payload](const QHash<QString, QString> &values, const QString &error) {
+                         auto it = m_active.find(runId);
+                         if (it == m_active.end() || it->second->done)
+                             return; // timed out or cancelled while the secrets were read
+                         if (!error.isEmpty()) {
+                             finish(runId, RunResult::Outcome::Failed, error, {});
+                         } else {
+                             for (const QString &value : values)
+                                 it->second->redactor.add(value);
+                             execute(*it->second, secrets::substitute(payload, values));
+                         }
+                         reap();
+                     });
+}
+
+void Worker::execute(Active &active, const QJsonObject &payload)
+{
+    active.context = std::make_unique<Context>(*this, active.run, payload);
+    const qint64 runId = active.run.id;
+    active.execution->start(*active.context);
+    if (m_onRunStarted)
+        m_onRunStarted(runId);
 }
 
 void Worker::cancelRun(qint64 runId)
@@ -110,7 +151,7 @@ void Worker::cancelRun(qint64 runId)
     auto it = m_active.find(runId);
     if (it == m_active.end() || it->second->done)
         return;
-    it->second->execution->abort();
+    it->second->abort();
     finish(runId, RunResult::Outcome::Cancelled, QCoreApplication::translate("Worker", "cancelled by an operator"), {});
     reap();
 }
@@ -123,7 +164,7 @@ void Worker::interruptAll()
             ids.append(entry.first);
     }
     for (qint64 id : ids) {
-        m_active.at(id)->execution->abort();
+        m_active.at(id)->abort();
         finish(id, RunResult::Outcome::Interrupted,
                QCoreApplication::translate("Worker", "interrupted by engine shutdown"), {});
     }
@@ -143,8 +184,8 @@ void Worker::finish(qint64 runId, RunResult::Outcome outcome, const QString &err
     RunResult report;
     report.run = active.run;
     report.outcome = outcome;
-    report.error = error;
-    report.result = result;
+    report.error = active.redactor.redact(error);
+    report.result = active.redactor.redact(result);
     report.startedAt = active.startedAt;
     report.finishedAt = m_clock->nowMs();
     m_finished.push_back(std::move(it->second));
@@ -180,7 +221,7 @@ void Worker::onAlarm()
         if (it == m_active.end() || it->second->done)
             continue;
         if (timer.kind == TimerKind::Timeout) {
-            it->second->execution->abort();
+            it->second->abort();
             const qint64 limit = it->second->run.timeoutMs > 0 ? it->second->run.timeoutMs : m_defaultTimeoutMs;
             finish(timer.runId, RunResult::Outcome::TimedOut,
                    QCoreApplication::translate("Worker", "timeout: still running after %1 ms").arg(limit), {});
@@ -197,6 +238,13 @@ void Worker::reap()
 {
     m_reapPending = false;
     m_finished.clear();
+}
+
+QNetworkAccessManager *Worker::network()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    return m_network;
 }
 
 } // namespace vigia

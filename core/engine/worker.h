@@ -2,11 +2,14 @@
 
 #include "engine/runresult.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <map>
 #include <memory>
 #include <unordered_map>
+
+class QNetworkAccessManager;
 
 namespace vigia {
 
@@ -14,14 +17,16 @@ class Alarm;
 class Clock;
 class CompletionInbox;
 class ExecutorRegistry;
+class SecretStore;
 
 // Hosts executions on one thread's event loop. Executions are asynchronous, so one worker thread can hold many
 // runs at once (HTTP calls, sleeps); the dispatcher decides how many run in total.
 class Worker : public QObject {
     Q_OBJECT
 public:
+    // `secrets` (may be null: runs that refer to secrets then fail) must outlive the worker.
     Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs,
-           std::function<void(qint64)> onRunStarted = {});
+           std::function<void(qint64)> onRunStarted = {}, SecretStore *secrets = nullptr);
     ~Worker() override;
 
     // Called through queued invocations from the dispatcher.
@@ -46,21 +51,25 @@ private:
     using TimerMap = std::multimap<qint64, Timer>;
 
     void startOne(const Run &run);
+    void execute(Active &active, const QJsonObject &payload);
     void finish(qint64 runId, RunResult::Outcome outcome, const QString &error, const QByteArray &result);
     void addTimer(qint64 atMs, Timer timer);
     void onAlarm();
     void reap();
+    QNetworkAccessManager *network();
 
     const ExecutorRegistry &m_registry;
     Clock *m_clock;
     CompletionInbox &m_inbox;
     qint64 m_defaultTimeoutMs;
     std::function<void(qint64)> m_onRunStarted;
+    SecretStore *m_secrets;
     Alarm *m_alarm;
     std::unordered_map<qint64, std::unique_ptr<Active>> m_active;
     std::vector<std::unique_ptr<Active>> m_finished; // destroyed outside the execution's own call stack
     TimerMap m_timers;
     bool m_reapPending = false;
+    QNetworkAccessManager *m_network = nullptr; // a child, created on first use: most workers never make a request
 };
 
 } // namespace vigia

@@ -3,12 +3,12 @@
 namespace vigia {
 
 WorkerPool::WorkerPool(int threads, const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox,
-                       qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted)
+                       qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted, SecretStore *secrets)
 {
     for (int i = 0; i < std::max(1, threads); ++i) {
         m_threads.push_back(std::make_unique<OwnedThread<Worker>>(
             QStringLiteral("vigia-worker-%1").arg(i),
-            std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs, onRunStarted)));
+            std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs, onRunStarted, secrets)));
     }
 }
 

@@ -11,7 +11,8 @@ namespace vigia {
 class WorkerPool {
 public:
     WorkerPool(int threads, const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox,
-               qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted = {});
+               qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted = {},
+               SecretStore *secrets = nullptr);
 
     int size() const { return int(m_threads.size()); }
     Worker *worker(int index) const { return m_threads.at(size_t(index))->object(); }

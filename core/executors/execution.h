@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace vigia {
 
 // What an execution may ask of the worker that hosts it. Everything happens on the worker's thread.
@@ -21,9 +23,21 @@ public:
     virtual void wakeAt(qint64 atMs, std::function<void()> callback) = 0;
     // Parent for Qt objects the execution creates (network replies, processes): lives on the worker thread.
     virtual QObject *threadContext() = 0;
+    // The worker thread's network access manager, shared by every execution on that thread (one connection pool,
+    // no thread per request). Created on first use; lives on the worker thread.
+    virtual QNetworkAccessManager *network() = 0;
     // Ends the attempt. The first call counts; later ones (after a timeout or cancel) are ignored.
     virtual void succeed(const QByteArray &resultJson = {}) = 0;
     virtual void fail(const QString &reason) = 0;
+    // A one-line reason (what dashboards show) plus detail for the run's page (a response body, a stderr tail),
+    // stored together as "reason\ndetail" and cut to what the store keeps.
+    void fail(const QString &reason, const QString &detail)
+    {
+        QString error = reason.simplified();
+        if (!detail.trimmed().isEmpty())
+            error += u'\n' + detail.trimmed();
+        fail(error.left(Attempt::MaxErrorLength));
+    }
 };
 
 // One attempt of one run. Must not block the worker thread: long work is asynchronous and ends with a call to

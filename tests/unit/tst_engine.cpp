@@ -3,9 +3,12 @@
 #include "engine/engine.h"
 #include "executors/executorregistry.h"
 #include "fakeclock.h"
+#include "secrets/environmentsecretstore.h"
 #include "testsupport.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <atomic>
@@ -32,6 +35,26 @@ class SwitchExecutor final : public Executor {
 
 public:
     QString kind() const override { return QStringLiteral("switch"); }
+    QString validate(const QJsonObject &) const override { return {}; }
+    std::unique_ptr<Execution> create() const override { return std::make_unique<Run>(); }
+};
+
+// A kind that reports its (resolved) payload back, as a careless script printing its arguments would.
+class EchoExecutor final : public Executor {
+    class Run final : public Execution {
+    public:
+        void start(ExecutionContext &context) override
+        {
+            const QByteArray echoed = QJsonDocument(context.payload()).toJson(QJsonDocument::Compact);
+            if (context.payload().value(QLatin1String("fail")).toBool())
+                context.fail(QStringLiteral("request failed: ") + QString::fromUtf8(echoed));
+            else
+                context.succeed(echoed);
+        }
+    };
+
+public:
+    QString kind() const override { return QStringLiteral("echo"); }
     QString validate(const QJsonObject &) const override { return {}; }
     std::unique_ptr<Execution> create() const override { return std::make_unique<Run>(); }
 };
@@ -75,6 +98,8 @@ private slots:
     void stopHandsBackUnfinishedRunsAfterDrain();
     void everyRunSucceedsExactlyOnceUnderLoad();
     void eventsReportTransitionsWithoutDatabase();
+    void secretsAreResolvedForTheRunAndNeverStored();
+    void runReferringToMissingSecretFails();
 
 private:
     Engine &startEngine(EngineConfig config = {});
@@ -107,6 +132,7 @@ void TestEngine::init()
     m_store = m_db->open();
     m_registry = ExecutorRegistry::withBuiltins();
     m_registry.add(std::make_unique<SwitchExecutor>());
+    m_registry.add(std::make_unique<EchoExecutor>());
 }
 
 void TestEngine::cleanup()
@@ -524,6 +550,55 @@ void TestEngine::eventsReportTransitionsWithoutDatabase()
     QTRY_COMPARE(events.size(), 4);
     QCOMPARE(events.at(3).state, RunState::Succeeded);
     QCOMPARE(events.at(3).attempt, 2);
+}
+
+void TestEngine::secretsAreResolvedForTheRunAndNeverStored()
+{
+    const QByteArray value = "tok-3f9a61c2e8";
+    qputenv("VIGIA_SECRET_API_TOKEN", value);
+    EnvironmentSecretStore secrets;
+    m_engine = std::make_unique<Engine>(withHooks({}), m_db->opener(), m_clock.get(), m_registry);
+    m_engine->setSecretStore(&secrets);
+    QSignalSpy started(m_engine.get(), &Engine::started);
+    m_engine->start();
+    QVERIFY(started.wait(10000));
+    const QByteArray payload = R"({"headers": {"Authorization": "Bearer ${secret:api_token}"}})";
+    const qint64 ok = enqueue(newRun(QStringLiteral("default"), QStringLiteral("echo"), payload));
+    NewRun failing =
+        newRun(QStringLiteral("default"), QStringLiteral("echo"), R"({"fail": true, "key": "${secret:api_token}"})");
+    failing.maxAttempts = 1;
+    const qint64 bad = enqueue(failing);
+    QTRY_COMPARE(stateOf(ok), RunState::Succeeded);
+    QTRY_COMPARE(stateOf(bad), RunState::Dead);
+    // The execution saw the value; what was stored has it masked, and the payload keeps the reference.
+    QCOMPARE(runOf(ok).result, QByteArrayLiteral(R"({"headers":{"Authorization":"Bearer ***"}})"));
+    QCOMPARE(runOf(ok).payload, payload);
+    QVERIFY2(runOf(bad).error.contains(QStringLiteral("\"key\":\"***\"")), qPrintable(runOf(bad).error));
+    QVERIFY(m_store->attempts(bad).at(0).error.contains(QStringLiteral("***")));
+    stopEngine();
+    m_store.reset();
+    // Not in the database file either (its write-ahead log included).
+    for (const QString &file : QStringList{m_db->path(), m_db->path() + QStringLiteral("-wal")}) {
+        QFile db(file);
+        if (db.open(QIODevice::ReadOnly))
+            QVERIFY2(!db.readAll().contains(value), qPrintable(file));
+    }
+    qunsetenv("VIGIA_SECRET_API_TOKEN");
+}
+
+void TestEngine::runReferringToMissingSecretFails()
+{
+    EnvironmentSecretStore secrets;
+    m_engine = std::make_unique<Engine>(withHooks({}), m_db->opener(), m_clock.get(), m_registry);
+    m_engine->setSecretStore(&secrets);
+    QSignalSpy started(m_engine.get(), &Engine::started);
+    m_engine->start();
+    QVERIFY(started.wait(10000));
+    NewRun run = newRun(QStringLiteral("default"), QStringLiteral("echo"), R"({"key": "${secret:nowhere}"})");
+    run.maxAttempts = 1;
+    const qint64 id = enqueue(run);
+    QTRY_COMPARE(stateOf(id), RunState::Dead);
+    QVERIFY2(runOf(id).error.contains(QStringLiteral("VIGIA_SECRET_NOWHERE")), qPrintable(runOf(id).error));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
