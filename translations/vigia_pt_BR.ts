@@ -904,6 +904,73 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     </message>
 </context>
 <context>
+    <name>PostgresStore</name>
+    <message>
+        <source>cannot connect to PostgreSQL at %1: %2</source>
+        <translation>não foi possível conectar ao PostgreSQL em %1: %2</translation>
+    </message>
+    <message>
+        <source>lost the connection to PostgreSQL at %1 in %2: %3</source>
+        <translation>a conexão com o PostgreSQL em %1 caiu em %2: %3</translation>
+    </message>
+    <message>
+        <source>the connection to PostgreSQL at %1 broke while committing %2; it may or may not have been written: %3</source>
+        <translation>a conexão com o PostgreSQL em %1 caiu durante o commit de %2; pode ou não ter sido gravado: %3</translation>
+    </message>
+    <message>
+        <source>PostgreSQL error in %1 (%2): %3 [SQLSTATE %4]</source>
+        <translation>erro do PostgreSQL em %1 (%2): %3 [SQLSTATE %4]</translation>
+    </message>
+    <message>
+        <source>PostgreSQL error in %1 (%2): %3</source>
+        <translation>erro do PostgreSQL em %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>the database %1 has schema version %2, newer than this program knows (%3); upgrade Vigia to use it</source>
+        <translation>o banco de dados %1 está na versão de esquema %2, mais nova do que este programa conhece (%3); atualize o Vigia para usá-lo</translation>
+    </message>
+    <message>
+        <source>unknown queue &quot;%1&quot;</source>
+        <translation>fila desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>run %1 is %2, not dead; only runs in the dead-letter queue can be replayed or discarded</source>
+        <translation>a execução %1 está no estado %2, não dead; só execuções na fila de mortos (DLQ) podem ser reexecutadas ou descartadas</translation>
+    </message>
+    <message>
+        <source>run %1 was already %2</source>
+        <translation>a execução %1 já foi marcada como %2</translation>
+    </message>
+    <message>
+        <source>no run with id %1</source>
+        <translation>não há execução com id %1</translation>
+    </message>
+    <message>
+        <source>run %1 is already %2; only queued or running runs can be cancelled</source>
+        <translation>a execução %1 já está no estado %2; só execuções na fila ou em andamento podem ser canceladas</translation>
+    </message>
+    <message>
+        <source>cancelled by %1</source>
+        <translation>cancelada por %1</translation>
+    </message>
+    <message>
+        <source>queue concurrency must be at least 1</source>
+        <translation>a concorrência da fila deve ser de pelo menos 1</translation>
+    </message>
+    <message>
+        <source>queue concurrency must be at least 1, not %1</source>
+        <translation>a concorrência da fila deve ser de pelo menos 1, não %1</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>job &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>unknown job &quot;%1&quot;</source>
+        <translation>job desconhecido &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleRule</name>
     <message>
         <source>unknown time zone &quot;%1&quot;</source>
@@ -991,10 +1058,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </context>
 <context>
     <name>StoreUrl</name>
-    <message>
-        <source>PostgreSQL is not supported by this build yet: %1</source>
-        <translation>este build ainda não suporta PostgreSQL: %1</translation>
-    </message>
     <message>
         <source>database URL &quot;%1&quot; names no file (use sqlite:PATH)</source>
         <translation>a URL de banco de dados &quot;%1&quot; não indica nenhum arquivo (use sqlite:PATH)</translation>

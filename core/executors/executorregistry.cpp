@@ -77,6 +77,9 @@ void registerBuiltinExecutors(ExecutorRegistry &registry)
     registry.add(makeNoopExecutor());
     registry.add(makeSleepExecutor());
     registry.add(makeFailExecutor());
+    registry.add(makeHttpExecutor());
+    registry.add(makeWebhookExecutor());
+    registry.add(makeProcessExecutor());
 }
 
 } // namespace vigia

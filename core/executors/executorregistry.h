@@ -16,7 +16,7 @@ public:
     const Executor *find(const QString &kind) const;
     QStringList kinds() const;
 
-    // noop, sleep and fail: the built-in kinds for tests and demos.
+    // The built-in kinds: noop, sleep and fail for tests and demos; http, webhook and process for real work.
     static ExecutorRegistry withBuiltins();
 
 private:

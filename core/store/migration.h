@@ -14,5 +14,7 @@ struct Migration {
 };
 
 const QVector<Migration> &sqliteMigrations();
+// The same steps with the same version numbers, in PostgreSQL's types.
+const QVector<Migration> &postgresMigrations();
 
 } // namespace vigia

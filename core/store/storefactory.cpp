@@ -1,8 +1,7 @@
 #include "store/storefactory.h"
 
+#include "store/postgresstore.h"
 #include "store/sqlitestore.h"
-
-#include <QCoreApplication>
 
 namespace vigia {
 
@@ -14,9 +13,7 @@ std::unique_ptr<Store> openStore(const StoreUrl &url)
     case StoreUrl::Backend::Postgres:
         break;
     }
-    throw StoreError(
-        QCoreApplication::translate("StoreUrl", "PostgreSQL is not supported by this build yet: %1").arg(url.text),
-        StoreError::Kind::Invalid);
+    return std::make_unique<PostgresStore>(url.postgresUrl);
 }
 
 } // namespace vigia

@@ -1,5 +1,7 @@
 #include "storefixture.h"
 
+#include "engine/engine.h"
+#include "postgresserver.h"
 #include "testsupport.h"
 
 #include <QSqlDatabase>
@@ -30,17 +32,61 @@ public:
 private:
     TempDatabase m_db;
 };
+
+// A fresh database per test on the executable's one throwaway PostgreSQL server.
+class PostgresFixture final : public StoreFixture {
+public:
+    PostgresFixture()
+    {
+        QString error;
+        m_server = PostgresServer::shared(&error);
+        if (!m_server)
+            qFatal("cannot start a PostgreSQL server for the tests: %s", qPrintable(error));
+        m_database = m_server->createDatabase(&error);
+        if (m_database.isEmpty())
+            qFatal("%s", qPrintable(error));
+    }
+    ~PostgresFixture() override { m_server->dropDatabase(m_database); }
+
+    std::unique_ptr<Store> open() override
+    {
+        QString error;
+        std::unique_ptr<Store> store = openStore(*StoreUrl::parse(m_server->url(m_database), &error));
+        ensureSchema(*store);
+        return store;
+    }
+    void recordSchemaVersion(Store &, int version) override
+    {
+        const QString failure = m_server->exec(m_database, QStringLiteral("INSERT INTO schema_migrations (version, "
+                                                                          "description, applied_at) VALUES (%1, "
+                                                                          "'from the future', 0)")
+                                                               .arg(version));
+        if (!failure.isEmpty())
+            qWarning().noquote() << "cannot record schema version" << version << ":" << failure;
+    }
+
+private:
+    PostgresServer *m_server = nullptr;
+    QString m_database;
+};
 } // namespace
 
 QStringList availableBackends()
 {
-    return {QStringLiteral("sqlite")};
+    QStringList backends{QStringLiteral("sqlite")};
+    if (!PostgresServer::binDir().isEmpty())
+        backends << QStringLiteral("postgres");
+    else
+        qWarning("PostgreSQL's server is not installed (see scripts/deps.sh): the postgres backend is not tested");
+    return backends;
 }
 
 std::unique_ptr<StoreFixture> makeFixture(const QString &backend)
 {
     if (backend == QLatin1String("sqlite"))
         return std::make_unique<SqliteFixture>();
+    if (backend == QLatin1String("postgres"))
+        return std::make_unique<PostgresFixture>();
     qFatal("unknown backend %s", qPrintable(backend));
 }
 

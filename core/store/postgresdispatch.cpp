@@ -1,0 +1,200 @@
+// PostgresStore: the dispatcher's hot path. One exchange is one transaction of a few prepared statements: all
+// completions in one statement (attempt rows included), promotion, a lock on each queue that has room, and one
+// claim statement per queue.
+//
+// Every statement that picks rows by a subquery updates them through `id = ANY (ARRAY(subquery))` rather than a join:
+// the planner cannot know how many rows a LIMIT or an unnest yields, and with a backlog it estimated thousands and
+// joined the whole runs table by a sequential scan (half a second for a claim of five); the array form always reads
+// the rows through the primary key.
+#include "store/postgresstore.h"
+
+#include "store/postgressession.h"
+
+#include <algorithm>
+
+namespace vigia {
+
+namespace {
+// One statement for all completions of a pass. The rows are locked in id order first (`locked`), so that two
+// transactions finishing overlapping runs (a node and the rescuer, say) wait for each other instead of deadlocking.
+// The guard makes a run final once: it must still be running under this node's lease, or (for a rescue) its lease
+// must have expired. Attempt rows are written for the completions that passed the guard, straight from the UPDATE's
+// RETURNING (a join back to the input would be a nested loop over both).
+const char *const CompleteSql =
+    "WITH c AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], "
+    "$7::text[], $8::bigint[], $9::integer[], $10::integer[], $11::integer[], $12::text[], $13::integer[], "
+    "$14::text[], $15::bigint[], $16::integer[]) WITH ORDINALITY AS c (id, state, final_at, finished_at, duration_ms, "
+    "result, error, next_run_at, refund, rescued, guard, node, record_attempt, outcome, started_at, attempt, ord)), "
+    "locked AS (SELECT id FROM runs WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE), "
+    "done AS (UPDATE runs SET state = c.state, finished_at = c.final_at, duration_ms = c.duration_ms, "
+    "result = c.result, error = c.error, "
+    "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
+    "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, lease_owner = NULL, "
+    "lease_expires_at = NULL, cancel_requested = false FROM c "
+    "WHERE runs.id = ANY (ARRAY(SELECT id FROM locked)) AND runs.id = c.id AND runs.state = 'running' AND "
+    "((c.guard = 0 AND runs.lease_owner = c.node) OR (c.guard = 1 AND runs.lease_expires_at < c.finished_at)) "
+    "RETURNING runs.id, c.attempt, c.node, c.started_at, c.finished_at, c.outcome, c.error, c.record_attempt, "
+    "c.ord), "
+    "recorded AS (INSERT INTO attempts (run_id, attempt, node, started_at, finished_at, outcome, error) "
+    "SELECT id, attempt, node, started_at, finished_at, outcome, error FROM done WHERE record_attempt = 1 "
+    "ORDER BY ord) "
+    "SELECT id FROM done ORDER BY ord";
+
+// Due runs another transaction holds (another node promoting them) are skipped, not waited for.
+const char *const PromoteSql =
+    "UPDATE runs SET state = 'available' WHERE id = ANY (ARRAY(SELECT id FROM runs WHERE state IN ('scheduled', "
+    "'retryable') AND scheduled_at <= $1 FOR UPDATE SKIP LOCKED))";
+
+// The queues this pass may claim from, locked in name order until commit: a claimer on another node waits here, then
+// counts with a fresh snapshot that includes what this one claimed. The lock has to come in a statement of its own:
+// a statement counts with the snapshot it started with, which would not show claims committed while it waited.
+// Queues that look full are not locked, so that saturated queues do not serialise every node's passes.
+// FOR NO KEY UPDATE leaves the key-share locks of jobs' foreign key alone.
+const char *const LockQueuesSql =
+    "SELECT q.name FROM queues q WHERE NOT q.paused "
+    "AND EXISTS (SELECT 1 FROM runs a WHERE a.state = 'available' AND a.queue = q.name) "
+    "AND q.concurrency > (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = q.name) "
+    "ORDER BY q.name FOR NO KEY UPDATE OF q";
+
+// Claims up to $2 runs of queue $1, never more than its free slots, skipping runs other transactions hold.
+const char *const ClaimSql =
+    "WITH picked AS (SELECT id FROM runs WHERE state = 'available' AND queue = $1 "
+    "ORDER BY priority, scheduled_at, id "
+    "LIMIT greatest(0, least($2::integer, (SELECT q.concurrency FROM queues q WHERE q.name = $1) - "
+    "(SELECT count(*) FROM runs c WHERE c.state = 'running' AND c.queue = $1))) "
+    "FOR UPDATE SKIP LOCKED) "
+    "UPDATE runs SET state = 'running', attempt = attempt + 1, lease_owner = $3, lease_expires_at = $4, "
+    "started_at = $5, finished_at = NULL WHERE id = ANY (ARRAY(SELECT id FROM picked)) "
+    "RETURNING " VIGIA_PG_RUN_COLUMNS;
+} // namespace
+
+QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, const QVector<Completion> &completions)
+{
+    PgArray id, state, finalAt, finishedAt, durationMs, result, error, nextRunAt, refund, rescued, guard, node,
+        recordAttempt, outcome, startedAt, attempt;
+    for (const Completion &c : completions) {
+        id.add(c.runId);
+        state.add(runStateName(c.newState));
+        if (isFinal(c.newState))
+            finalAt.add(c.finishedAt);
+        else
+            finalAt.addNull();
+        finishedAt.add(c.finishedAt);
+        durationMs.add(c.finishedAt - c.startedAt);
+        result.addNullable(c.result);
+        error.addNullable(c.error.left(Attempt::MaxErrorLength));
+        nextRunAt.add(c.nextRunAt);
+        refund.add(c.refundAttempt ? 1 : 0);
+        rescued.add(c.rescued ? 1 : 0);
+        guard.add(c.guard == Completion::Guard::Lease ? 0 : 1);
+        node.add(c.node);
+        recordAttempt.add(c.recordAttempt ? 1 : 0);
+        outcome.add(c.outcome);
+        startedAt.add(c.startedAt);
+        attempt.add(c.attempt);
+    }
+    const pqxx::result rows = tx.exec_prepared(
+        m_session->prepared("vigia_complete", CompleteSql), id.str(), state.str(), finalAt.str(), finishedAt.str(),
+        durationMs.str(), result.str(), error.str(), nextRunAt.str(), refund.str(), rescued.str(), guard.str(),
+        node.str(), recordAttempt.str(), outcome.str(), startedAt.str(), attempt.str());
+    QVector<qint64> applied;
+    applied.reserve(rows.size());
+    for (const pqxx::row &row : rows)
+        applied.append(qtInt(row[0]));
+    return applied;
+}
+
+QStringList PostgresStore::lockClaimableQueues(pqxx::transaction_base &tx)
+{
+    QStringList names;
+    for (const pqxx::row &row : tx.exec_prepared(m_session->prepared("vigia_lock_queues", LockQueuesSql)))
+        names << qtText(row[0]);
+    return names;
+}
+
+void PostgresStore::claimFromQueue(pqxx::transaction_base &tx, const QString &queue, int count,
+                                   const ClaimRequest &request, QVector<Run> &out)
+{
+    const pqxx::result rows = tx.exec_prepared(m_session->prepared("vigia_claim", ClaimSql), pgText(queue), count,
+                                               pgText(request.node), request.leaseExpiresAt, request.now);
+    for (const pqxx::row &row : rows)
+        out.append(readPgRun(row));
+}
+
+ExchangeResult PostgresStore::exchange(const QVector<Completion> &completions, const ClaimRequest &request)
+{
+    ExchangeResult result;
+    if (completions.isEmpty() && request.maxRuns <= 0)
+        return result;
+    guarded("exchange", [&] {
+        pqxx::work tx(m_session->connection);
+        if (!completions.isEmpty())
+            result.finished = applyCompletions(tx, completions);
+        if (request.maxRuns > 0) {
+            if (request.promote)
+                tx.exec_prepared(m_session->prepared("vigia_promote", PromoteSql), request.now);
+            const QStringList queues = lockClaimableQueues(tx);
+            // Rotate the starting queue so that a busy queue cannot starve the others of this node's workers.
+            int remaining = request.maxRuns;
+            const int n = int(queues.size());
+            for (int i = 0; i < n && remaining > 0; ++i) {
+                const int before = int(result.claimed.size());
+                claimFromQueue(tx, queues.at((i + m_claimRotation) % n), remaining, request, result.claimed);
+                remaining -= int(result.claimed.size()) - before;
+            }
+            ++m_claimRotation;
+        }
+        tx.commit();
+    });
+    std::sort(result.claimed.begin(), result.claimed.end(), [](const Run &a, const Run &b) {
+        return std::tie(a.priority, a.scheduledAt, a.id) < std::tie(b.priority, b.scheduledAt, b.id);
+    });
+    return result;
+}
+
+qint64 PostgresStore::nextDueAt()
+{
+    return guarded("next due run", [&] {
+        pqxx::nontransaction tx(m_session->connection);
+        const pqxx::result rows = tx.exec_prepared(m_session->prepared(
+            "vigia_next_due", "SELECT min(scheduled_at) FROM runs WHERE state IN ('scheduled', 'retryable')"));
+        return qtInt(rows[0][0]);
+    });
+}
+
+QVector<qint64> PostgresStore::renewLeases(const QString &node, qint64 leaseExpiresAt)
+{
+    return guarded("renew leases", [&] {
+        // One statement, its rows locked in id order like completions.
+        pqxx::nontransaction tx(m_session->connection);
+        const pqxx::result rows = tx.exec_prepared(
+            m_session->prepared(
+                "vigia_renew",
+                "WITH renewed AS (UPDATE runs SET lease_expires_at = $1 WHERE id = ANY (ARRAY(SELECT id FROM runs "
+                "WHERE state = 'running' AND lease_owner = $2 ORDER BY id FOR UPDATE)) RETURNING id, "
+                "cancel_requested) SELECT id FROM renewed WHERE cancel_requested ORDER BY id"),
+            leaseExpiresAt, pgText(node));
+        QVector<qint64> ids;
+        for (const pqxx::row &row : rows)
+            ids.append(qtInt(row[0]));
+        return ids;
+    });
+}
+
+QVector<Run> PostgresStore::expiredLeases(qint64 now, int limit)
+{
+    return guarded("expired leases", [&] {
+        pqxx::nontransaction tx(m_session->connection);
+        const pqxx::result rows =
+            tx.exec_prepared(m_session->prepared("vigia_expired_leases",
+                                                 "SELECT " VIGIA_PG_RUN_COLUMNS " FROM runs WHERE state = 'running' "
+                                                 "AND lease_expires_at < $1 ORDER BY lease_expires_at LIMIT $2"),
+                             now, limit < 0 ? std::nullopt : std::optional<int>(limit));
+        QVector<Run> runs;
+        for (const pqxx::row &row : rows)
+            runs.append(readPgRun(row));
+        return runs;
+    });
+}
+
+} // namespace vigia

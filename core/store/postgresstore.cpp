@@ -1,0 +1,264 @@
+#include "store/postgresstore.h"
+
+#include "store/migration.h"
+#include "store/postgressession.h"
+#include "util/logging.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace vigia {
+
+namespace {
+// pg_advisory_xact_lock key taken by migrate(): two nodes that start at once migrate one after the other.
+constexpr long long MigrationLockKey = 0x5669676961'4d67; // "Vigia" "Mg"
+
+// Rows per bulk enqueue statement: large batches are cut so that one array parameter stays a few megabytes.
+constexpr qsizetype EnqueueChunk = 5000;
+
+// libpq reads the password from PGPASSWORD or ~/.pgpass itself. A connect timeout makes a dead server an error
+// instead of a hang; text travels as UTF-8 whatever the server's default; the application name shows Vigia's
+// sessions in pg_stat_activity.
+std::string conninfoFor(const QString &url)
+{
+    QString conninfo = url;
+    QStringList extra;
+    if (!url.contains(QLatin1String("connect_timeout=")))
+        extra << QStringLiteral("connect_timeout=10");
+    if (!url.contains(QLatin1String("client_encoding=")))
+        extra << QStringLiteral("client_encoding=UTF8");
+    if (!url.contains(QLatin1String("application_name=")))
+        extra << QStringLiteral("fallback_application_name=vigia");
+    if (!extra.isEmpty())
+        conninfo += (url.contains(u'?') ? u'&' : u'?') + extra.join(u'&');
+    return conninfo.toStdString();
+}
+
+QString trimmedMessage(const char *what)
+{
+    return QString::fromUtf8(what).trimmed();
+}
+} // namespace
+
+bool PostgresNoticeLogger::operator()(const char message[]) noexcept
+{
+    try {
+        qCDebug(lcStore).noquote() << "PostgreSQL:" << trimmedMessage(message);
+    } catch (...) {
+        // A notice is not worth failing for.
+    }
+    return false;
+}
+
+PostgresStore::PostgresStore(const QString &url)
+    : m_url(url)
+{
+    try {
+        m_session = std::make_unique<PostgresSession>(conninfoFor(url));
+    } catch (const std::exception &error) {
+        const QString message =
+            PostgresStore::tr("cannot connect to PostgreSQL at %1: %2").arg(url, trimmedMessage(error.what()));
+        qCWarning(lcStore).noquote() << message;
+        throw StoreError(message, StoreError::Kind::Failure);
+    }
+}
+
+PostgresStore::~PostgresStore() = default;
+
+void PostgresStore::rethrowAsStoreError(const char *what) const
+{
+    QString message;
+    try {
+        throw;
+    } catch (const StoreError &) {
+        throw;
+    } catch (const pqxx::broken_connection &error) {
+        message = PostgresStore::tr("lost the connection to PostgreSQL at %1 in %2: %3")
+                      .arg(m_url, QLatin1String(what), trimmedMessage(error.what()));
+    } catch (const pqxx::in_doubt_error &error) {
+        message = PostgresStore::tr(
+                      "the connection to PostgreSQL at %1 broke while committing %2; it may or may not have been "
+                      "written: %3")
+                      .arg(m_url, QLatin1String(what), trimmedMessage(error.what()));
+    } catch (const pqxx::sql_error &error) {
+        message = PostgresStore::tr("PostgreSQL error in %1 (%2): %3 [SQLSTATE %4]")
+                      .arg(QLatin1String(what), m_url, trimmedMessage(error.what()),
+                           QString::fromStdString(error.sqlstate()));
+    } catch (const std::exception &error) {
+        message = PostgresStore::tr("PostgreSQL error in %1 (%2): %3")
+                      .arg(QLatin1String(what), m_url, trimmedMessage(error.what()));
+    }
+    qCWarning(lcStore).noquote() << message;
+    throw StoreError(message, StoreError::Kind::Failure);
+}
+
+// ---- schema
+
+int PostgresStore::schemaVersion()
+{
+    return guarded("schema version", [&] {
+        pqxx::nontransaction tx(m_session->connection);
+        if (tx.exec("SELECT to_regclass('schema_migrations') IS NULL")[0][0].as<bool>())
+            return 0;
+        return int(qtInt(tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0]));
+    });
+}
+
+int PostgresStore::latestSchemaVersion() const
+{
+    return postgresMigrations().constLast().version;
+}
+
+void PostgresStore::migrate()
+{
+    guarded("migrate", [&] {
+        // DDL is transactional in PostgreSQL: a failed step leaves nothing half-applied.
+        pqxx::work tx(m_session->connection);
+        tx.exec_params("SELECT pg_advisory_xact_lock($1)", MigrationLockKey);
+        tx.exec("SET LOCAL client_min_messages = warning"); // no "already exists, skipping" notices
+        tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+                "description text NOT NULL, applied_at bigint NOT NULL)");
+        // A statement after the lock: it sees what a node that migrated meanwhile committed.
+        const int current = int(qtInt(tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0]));
+        if (current > latestSchemaVersion()) {
+            throw StoreError(
+                PostgresStore::tr("the database %1 has schema version %2, newer than this program knows (%3); "
+                                  "upgrade Vigia to use it")
+                    .arg(m_url)
+                    .arg(current)
+                    .arg(latestSchemaVersion()),
+                StoreError::Kind::Schema);
+        }
+        for (const Migration &migration : postgresMigrations()) {
+            if (migration.version <= current)
+                continue;
+            for (const QString &statement : migration.statements)
+                tx.exec(statement.toStdString());
+            tx.exec_params("INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, "
+                           "(extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
+                           migration.version, std::string(migration.description));
+            qCInfo(lcStore) << "applied migration" << migration.version << migration.description;
+        }
+        tx.commit();
+    });
+}
+
+// ---- enqueue
+
+void PostgresStore::requireQueue(pqxx::transaction_base &tx, const QString &name)
+{
+    const pqxx::result found = tx.exec_prepared(
+        m_session->prepared("vigia_queue_exists", "SELECT 1 FROM queues WHERE name = $1"), pgText(name));
+    if (found.empty())
+        throw StoreError(PostgresStore::tr("unknown queue \"%1\"").arg(name), StoreError::Kind::Invalid);
+}
+
+void PostgresStore::requireQueues(pqxx::transaction_base &tx, const QVector<NewRun> &runs)
+{
+    QSet<QString> seen;
+    PgArray names;
+    for (const NewRun &run : runs) {
+        if (!seen.contains(run.queue)) {
+            seen.insert(run.queue);
+            names.add(run.queue);
+        }
+    }
+    if (seen.isEmpty())
+        return;
+    const pqxx::result unknown = tx.exec_prepared(
+        m_session->prepared("vigia_unknown_queues",
+                            "SELECT wanted.queue FROM unnest($1::text[]) WITH ORDINALITY AS wanted (queue, ord) "
+                            "WHERE NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = wanted.queue) "
+                            "ORDER BY wanted.ord LIMIT 1"),
+        names.str());
+    if (!unknown.empty())
+        throw StoreError(PostgresStore::tr("unknown queue \"%1\"").arg(qtText(unknown[0][0])),
+                         StoreError::Kind::Invalid);
+}
+
+QVector<EnqueueResult> PostgresStore::enqueue(const QVector<NewRun> &runs, qint64 now)
+{
+    return guarded("enqueue", [&] {
+        pqxx::work tx(m_session->connection);
+        QVector<EnqueueResult> results = insertRuns(tx, runs, now);
+        tx.commit();
+        return results;
+    });
+}
+
+QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs, qint64 now)
+{
+    QVector<EnqueueResult> results;
+    if (runs.isEmpty())
+        return results;
+    requireQueues(tx, runs);
+    results.reserve(runs.size());
+    // Ids come from the sequence in input order, so a batch reads back in the order it was given. A duplicate unique
+    // key (already stored, or earlier in the same batch) is skipped by ON CONFLICT and reported with the id it has.
+    static const char *const InsertSql =
+        "WITH input AS MATERIALIZED (SELECT nextval('runs_id_seq') AS id, u.* FROM unnest($1::text[], $2::text[], "
+        "$3::text[], $4::smallint[], $5::integer[], $6::bigint[], $7::bigint[], $8::bigint[], $9::text[], "
+        "$10::bigint[]) WITH ORDINALITY AS u (queue, kind, payload, priority, max_attempts, timeout_ms, job_id, "
+        "replay_of, unique_key, scheduled_at, ord) ORDER BY u.ord), "
+        "inserted AS (INSERT INTO runs (id, queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, "
+        "replay_of, unique_key, created_at, scheduled_at) SELECT id, queue, kind, payload, priority, "
+        "CASE WHEN scheduled_at > $11 THEN 'scheduled' ELSE 'available' END, max_attempts, timeout_ms, job_id, "
+        "replay_of, unique_key, $11, scheduled_at FROM input ORDER BY ord "
+        "ON CONFLICT (unique_key) DO NOTHING RETURNING id) "
+        "SELECT input.id, inserted.id IS NOT NULL FROM input LEFT JOIN inserted ON inserted.id = input.id "
+        "ORDER BY input.ord";
+    const std::string &insert = m_session->prepared("vigia_insert_runs", InsertSql);
+    for (qsizetype start = 0; start < runs.size(); start += EnqueueChunk) {
+        const qsizetype end = std::min(runs.size(), start + EnqueueChunk);
+        PgArray queue, kind, payload, priority, maxAttempts, timeoutMs, jobId, replayOf, uniqueKey, scheduledAt;
+        for (qsizetype i = start; i < end; ++i) {
+            const NewRun &run = runs.at(i);
+            queue.add(run.queue);
+            kind.add(run.kind);
+            payload.add(run.payload);
+            priority.add(int(run.priority));
+            maxAttempts.add(run.maxAttempts);
+            timeoutMs.add(run.timeoutMs);
+            jobId.addNullable(run.jobId);
+            replayOf.addNullable(run.replayOf);
+            uniqueKey.addNullable(run.uniqueKey);
+            scheduledAt.add(run.runAt > 0 ? run.runAt : now);
+        }
+        const pqxx::result rows =
+            tx.exec_prepared(insert, queue.str(), kind.str(), payload.str(), priority.str(), maxAttempts.str(),
+                             timeoutMs.str(), jobId.str(), replayOf.str(), uniqueKey.str(), scheduledAt.str(), now);
+        for (const pqxx::row &row : rows)
+            results.append({qtInt(row[0]), !row[1].as<bool>()});
+    }
+
+    // Duplicates: the first run of the batch with that key if it was inserted, else the run stored before.
+    QHash<QString, qint64> idByKey;
+    QStringList unresolved;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const QString &key = runs.at(i).uniqueKey;
+        if (key.isEmpty())
+            continue;
+        if (!results.at(i).duplicate)
+            idByKey.insert(key, results.at(i).id);
+        else if (!idByKey.contains(key))
+            unresolved << key;
+    }
+    if (!unresolved.isEmpty()) {
+        PgArray keys;
+        for (const QString &key : std::as_const(unresolved))
+            keys.add(key);
+        const pqxx::result existing =
+            tx.exec_prepared(m_session->prepared("vigia_runs_by_key",
+                                                 "SELECT unique_key, id FROM runs WHERE unique_key = ANY ($1::text[])"),
+                             keys.str());
+        for (const pqxx::row &row : existing)
+            idByKey.insert(qtText(row[0]), qtInt(row[1]));
+    }
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        if (results.at(i).duplicate)
+            results[i].id = idByKey.value(runs.at(i).uniqueKey);
+    }
+    return results;
+}
+
+} // namespace vigia

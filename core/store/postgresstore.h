@@ -1,0 +1,94 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pqxx {
+class transaction_base;
+}
+
+namespace vigia {
+
+struct PostgresSession;
+
+// Store on a PostgreSQL database through libpqxx, one connection per instance: the cluster's shared engine. Claims
+// skip rows other transactions hold (FOR UPDATE SKIP LOCKED) and take the queue's row lock while they count its free
+// slots, so concurrency and pause hold across every node. The password comes from PGPASSWORD or ~/.pgpass, never the
+// URL.
+class PostgresStore final : public Store {
+    Q_DECLARE_TR_FUNCTIONS(PostgresStore)
+
+public:
+    // Connects to `url` (postgresql://user@host:port/db?sslmode=...); throws StoreError when it cannot.
+    explicit PostgresStore(const QString &url);
+    ~PostgresStore() override;
+    PostgresStore(const PostgresStore &) = delete;
+    PostgresStore &operator=(const PostgresStore &) = delete;
+
+    QString backend() const override { return QStringLiteral("postgres"); }
+    QString url() const { return m_url; }
+
+    int schemaVersion() override;
+    int latestSchemaVersion() const override;
+    void migrate() override;
+
+    QVector<EnqueueResult> enqueue(const QVector<NewRun> &runs, qint64 now) override;
+    ExchangeResult exchange(const QVector<Completion> &completions, const ClaimRequest &request) override;
+    qint64 nextDueAt() override;
+    QVector<qint64> renewLeases(const QString &node, qint64 leaseExpiresAt) override;
+    QVector<Run> expiredLeases(qint64 now, int limit) override;
+
+    std::optional<Run> run(qint64 id) override;
+    QVector<Run> runs(const RunFilter &filter) override;
+    QVector<Attempt> attempts(qint64 runId) override;
+    QVector<Queue> queues() override;
+    std::optional<Queue> queue(const QString &name) override;
+    QVector<QueueStats> queueStats() override;
+    std::optional<JobDef> job(qint64 id) override;
+    std::optional<JobDef> jobByName(const QString &name) override;
+    QVector<JobDef> jobs() override;
+    qint64 jobsRevision() override;
+    QVector<AuditEntry> auditLog(int limit) override;
+
+    CancelResult cancel(qint64 runId, const Actor &actor, qint64 now) override;
+    qint64 replay(qint64 deadRunId, const Actor &actor, qint64 now) override;
+    QVector<qint64> replayAll(const QString &queue, const Actor &actor, qint64 now) override;
+    void discard(qint64 deadRunId, const Actor &actor, qint64 now) override;
+    void ensureQueue(const Queue &queue, const Actor &actor, qint64 now) override;
+    void setQueuePaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
+    void setQueueConcurrency(const QString &name, int concurrency, const Actor &actor, qint64 now) override;
+    qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) override;
+    void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
+    void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) override;
+    bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
+                     qint64 now) override;
+
+private:
+    // Runs `body`, turning libpqxx's exceptions into StoreError naming `what` (defined in postgressession.h).
+    template <typename Body> auto guarded(const char *what, Body &&body) -> decltype(body());
+    [[noreturn]] void rethrowAsStoreError(const char *what) const;
+
+    void requireQueues(pqxx::transaction_base &tx, const QVector<NewRun> &runs);
+    void requireQueue(pqxx::transaction_base &tx, const QString &name);
+    QVector<EnqueueResult> insertRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs, qint64 now);
+    QVector<qint64> applyCompletions(pqxx::transaction_base &tx, const QVector<Completion> &completions);
+    QStringList lockClaimableQueues(pqxx::transaction_base &tx);
+    void claimFromQueue(pqxx::transaction_base &tx, const QString &queue, int count, const ClaimRequest &request,
+                        QVector<Run> &out);
+    std::optional<Run> lockRun(pqxx::transaction_base &tx, qint64 id);
+    Run requireRun(pqxx::transaction_base &tx, qint64 id);
+    QVector<JobDef> selectJobs(const char *where, const std::optional<std::string> &key);
+    void audit(pqxx::transaction_base &tx, const Actor &actor, qint64 now, const QString &action, const QString &target,
+               const QString &detail);
+
+    QString m_url;
+    std::unique_ptr<PostgresSession> m_session;
+    int m_claimRotation = 0;
+};
+
+} // namespace vigia
