@@ -155,7 +155,8 @@ void HttpCall::finish()
     const QNetworkReply::NetworkError error = m_reply->error();
     const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (m_timedOut) {
-        m_response.error = Tr::tr("no complete response within %1 ms (timeout_ms)").arg(m_request.timeoutMs);
+        m_response.error = QCoreApplication::translate("Executors", "no complete response within %1 ms (timeout_ms)")
+                               .arg(m_request.timeoutMs);
     } else if (status.isValid() && isStatusError(error)) {
         m_response.completed = true;
         m_response.status = status.toInt();
