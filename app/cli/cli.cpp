@@ -25,6 +25,8 @@ const Verb Verbs[] = {
     {"queues", QT_TRANSLATE_NOOP("Cli", "list, add, pause, resume or configure queues"), queuesVerb},
     {"jobs", QT_TRANSLATE_NOOP("Cli", "list, pause, resume or postpone scheduled jobs"), jobsVerb},
     {"schedule", QT_TRANSLATE_NOOP("Cli", "preview the upcoming fires of all jobs"), scheduleVerb},
+    {"apply", QT_TRANSLATE_NOOP("Cli", "declare queues and jobs from a YAML file (jobs as code)"), applyVerb},
+    {"export", QT_TRANSLATE_NOOP("Cli", "write every queue and job as YAML for apply"), exportVerb},
     {"cron", QT_TRANSLATE_NOOP("Cli", "compute or explain a cron expression"), cronVerb},
     {"secret", QT_TRANSLATE_NOOP("Cli", "set, list or delete secrets that job specs refer to"), secretVerb},
 };

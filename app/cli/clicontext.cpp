@@ -10,12 +10,6 @@
 
 namespace vigia::cli {
 
-namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-} // namespace
-
 CliContext::CliContext(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
@@ -37,11 +31,13 @@ VerbParser::VerbParser(const QString &command, const QString &description, int f
     m_parser.setApplicationDescription(description);
     m_parser.addHelpOption();
     m_parser.addOption({QStringLiteral("db"),
-                        CliTr::tr("Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).")
+                        QCoreApplication::translate(
+                            "Cli", "Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).")
                             .arg(StoreUrl::defaultUrl()),
                         QStringLiteral("url")});
     if (m_json)
-        m_parser.addOption({QStringLiteral("json"), CliTr::tr("Print a JSON array instead of a table.")});
+        m_parser.addOption(
+            {QStringLiteral("json"), QCoreApplication::translate("Cli", "Print a JSON array instead of a table.")});
 }
 
 void VerbParser::addPositional(const QString &name, const QString &description, const QString &syntax)
@@ -59,9 +55,9 @@ bool VerbParser::parse(CliContext &context, const QStringList &args, int minPosi
     }
     const int count = int(m_parser.positionalArguments().size());
     if (count < minPositional)
-        throw UsageError{CliTr::tr("%1: missing arguments (see --help)").arg(m_command)};
+        throw UsageError{QCoreApplication::translate("Cli", "%1: missing arguments (see --help)").arg(m_command)};
     if (count > maxPositional) {
-        throw UsageError{CliTr::tr("%1: unexpected argument \"%2\"")
+        throw UsageError{QCoreApplication::translate("Cli", "%1: unexpected argument \"%2\"")
                              .arg(m_command, m_parser.positionalArguments().at(maxPositional))};
     }
     return true;
@@ -79,8 +75,10 @@ std::unique_ptr<Store> VerbParser::openStore(Open mode) const
     if (!url)
         throw UsageError{QStringLiteral("--db: ") + error};
     if (mode == Open::Existing && url->backend == StoreUrl::Backend::Sqlite && !QFileInfo::exists(url->sqlitePath)) {
-        throw UsageError{CliTr::tr("--db: there is no database at %1 (create it with `vigia-engine migrate --db %2` or "
-                                   "by starting `vigia-engine serve`)")
+        throw UsageError{QCoreApplication::translate(
+                             "Cli",
+                             "--db: there is no database at %1 (create it with `vigia-engine migrate --db %2` or "
+                             "by starting `vigia-engine serve`)")
                              .arg(url->sqlitePath, url->text)};
     }
     std::unique_ptr<Store> store = vigia::openStore(*url);
@@ -104,10 +102,12 @@ int runSubverb(CliContext &context, const QString &verb, const QStringList &args
     for (const Subverb &subverb : subverbs)
         names.append(QLatin1String(subverb.name));
     const QString last = names.takeLast();
-    const QString expected = names.isEmpty() ? last : CliTr::tr("%1 or %2").arg(names.join(QLatin1String(", ")), last);
+    const QString expected =
+        names.isEmpty() ? last
+                        : QCoreApplication::translate("Cli", "%1 or %2").arg(names.join(QLatin1String(", ")), last);
     if (name.isEmpty())
-        throw UsageError{CliTr::tr("%1: expected %2").arg(verb, expected)};
-    throw UsageError{CliTr::tr("%1: expected %2, not \"%3\"").arg(verb, expected, name)};
+        throw UsageError{QCoreApplication::translate("Cli", "%1: expected %2").arg(verb, expected)};
+    throw UsageError{QCoreApplication::translate("Cli", "%1: expected %2, not \"%3\"").arg(verb, expected, name)};
 }
 
 qint64 parseId(const QString &text, const QString &what)
@@ -115,7 +115,8 @@ qint64 parseId(const QString &text, const QString &what)
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
     if (!ok || id <= 0)
-        throw UsageError{CliTr::tr("%1: \"%2\" is not a run id (a positive whole number)").arg(what, text)};
+        throw UsageError{
+            QCoreApplication::translate("Cli", "%1: \"%2\" is not a run id (a positive whole number)").arg(what, text)};
     return id;
 }
 
@@ -124,7 +125,10 @@ int parseInt(const QString &text, const QString &what, int min, int max)
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < min || value > max)
-        throw UsageError{CliTr::tr("%1: \"%2\" is not a whole number from %3 to %4").arg(what, text).arg(min).arg(max)};
+        throw UsageError{QCoreApplication::translate("Cli", "%1: \"%2\" is not a whole number from %3 to %4")
+                             .arg(what, text)
+                             .arg(min)
+                             .arg(max)};
     return value;
 }
 
@@ -135,7 +139,8 @@ qint64 parseInstant(const QString &text, const QString &what)
         at = QDateTime::fromString(text, Qt::ISODate);
     if (!at.isValid()) {
         throw UsageError{
-            CliTr::tr(
+            QCoreApplication::translate(
+                "Cli",
                 "%1: \"%2\" is not an ISO 8601 date-time (e.g. 2026-11-22T14:30:00Z or 2026-11-22T11:30:00-03:00)")
                 .arg(what, text)};
     }

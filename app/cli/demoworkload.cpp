@@ -1,16 +1,19 @@
 #include "cli/demoworkload.h"
 
+#include "config/configparser.h"
 #include "engine/engine.h"
-#include "model/jobdef.h"
 #include "util/logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 
 namespace vigia::cli {
 
-DemoWorkload::DemoWorkload(Engine &engine, QObject *parent)
+DemoWorkload::DemoWorkload(Engine &engine, const ExecutorRegistry &registry, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
+    , m_registry(registry)
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &DemoWorkload::tick);
@@ -19,27 +22,27 @@ DemoWorkload::DemoWorkload(Engine &engine, QObject *parent)
 void DemoWorkload::start()
 {
     Store &store = m_engine.store();
-    const Actor demo{QStringLiteral("demo")};
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    store.ensureQueue({QStringLiteral("reports"), 2, false}, demo, now);
-    store.ensureQueue({QStringLiteral("critical"), 4, false}, demo, now);
-
-    auto job = [&](const char *name, const char *kind, const char *payload, int maxAttempts, qint64 timeoutMs) {
-        JobDef def;
-        def.name = QLatin1String(name);
-        def.kind = QLatin1String(kind);
-        def.payload = QByteArray(payload);
-        def.maxAttempts = maxAttempts;
-        def.timeoutMs = timeoutMs;
-        // Short backoff so that the demo shows retries within seconds rather than minutes.
-        def.retry.baseMs = 2000;
-        def.retry.maxMs = 20000;
-        return store.upsertJob(def, demo, now);
-    };
-    m_flakyJob = job("demo-flaky", "fail", R"({"times": 2, "message": "upstream returned 503"})", 4, 0);
-    m_brokenJob = job("demo-broken", "fail", R"({"message": "certificate expired"})", 3, 0);
-    m_slowJob = job("demo-slow", "sleep", R"({"ms": 4000})", 2, 1500);
-    qCInfo(lcCli) << "demo workload: enqueueing a mix of runs every second";
+    QFile file(QString::fromLatin1(DemoFile));
+    if (!file.open(QIODevice::ReadOnly))
+        throw StoreError(QCoreApplication::translate("Cli", "cannot read the demo workload %1").arg(file.fileName()));
+    ConfigParseOptions options;
+    options.fileName = file.fileName();
+    options.registry = &m_registry;
+    for (const Queue &queue : store.queues())
+        options.existingQueues.append(queue.name);
+    const ConfigParseResult parsed = ConfigParser::parse(file.readAll(), options);
+    if (!parsed.ok()) {
+        // Only a broken build gets here: tests apply the same file.
+        QStringList problems;
+        for (const ConfigError &error : parsed.errors)
+            problems << error.toString();
+        throw StoreError(problems.join(u'\n'), StoreError::Kind::Invalid);
+    }
+    const ApplyResult applied = store.applyDeclarations(
+        parsed.declarations, false, false, Actor{QStringLiteral("demo")}, QDateTime::currentMSecsSinceEpoch());
+    if (applied.hasChanges())
+        m_engine.jobsChanged();
+    qCInfo(lcCli) << "demo workload: applied" << file.fileName() << "and enqueueing a mix of runs every second";
     m_timer.start();
     tick();
 }
@@ -68,21 +71,6 @@ void DemoWorkload::tick()
         alert.payload = QByteArrayLiteral(R"({"ms": 50})");
         runs.append(alert);
     }
-    auto fromJob = [&](qint64 jobId, const char *kind, const char *payload, int maxAttempts, qint64 timeoutMs) {
-        NewRun run;
-        run.jobId = jobId;
-        run.kind = QLatin1String(kind);
-        run.payload = QByteArray(payload);
-        run.maxAttempts = maxAttempts;
-        run.timeoutMs = timeoutMs;
-        runs.append(run);
-    };
-    if (m_tick % 5 == 0)
-        fromJob(m_flakyJob, "fail", R"({"times": 2, "message": "upstream returned 503"})", 4, 0);
-    if (m_tick % 15 == 0)
-        fromJob(m_brokenJob, "fail", R"({"message": "certificate expired"})", 3, 0);
-    if (m_tick % 20 == 0)
-        fromJob(m_slowJob, "sleep", R"({"ms": 4000})", 2, 1500);
     try {
         m_engine.enqueue(runs);
     } catch (const StoreError &error) {

@@ -9,21 +9,17 @@
 namespace vigia::cli {
 
 namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-
 QString describeSchedule(const Schedule &s)
 {
     switch (s.kind) {
     case Schedule::Kind::Cron:
         return s.cron + u' ' + s.timeZone;
     case Schedule::Kind::Interval:
-        return CliTr::tr("every %1 s").arg(s.intervalMs / 1000);
+        return QCoreApplication::translate("Cli", "every %1 s").arg(s.intervalMs / 1000);
     case Schedule::Kind::None:
         break;
     }
-    return CliTr::tr("on demand");
+    return QCoreApplication::translate("Cli", "on demand");
 }
 
 QJsonObject jobToJson(const JobDef &job)
@@ -79,7 +75,8 @@ QJsonObject jobToJson(const JobDef &job)
 
 static int jobsList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("jobs list"), CliTr::tr("List job definitions with their schedules."),
+    VerbParser parser(QStringLiteral("jobs list"),
+                      QCoreApplication::translate("Cli", "List job definitions with their schedules."),
                       VerbParser::WithJson);
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -95,11 +92,14 @@ static int jobsList(CliContext &context, const QStringList &args)
     QList<QStringList> rows;
     for (const JobDef &job : jobs) {
         rows.append({job.name, job.queue, job.kind, describeSchedule(job.schedule),
-                     job.schedule.paused ? CliTr::tr("paused") : CliTr::tr("active"), formatInstant(job.nextFireAt)});
+                     job.schedule.paused ? QCoreApplication::translate("Cli", "paused")
+                                         : QCoreApplication::translate("Cli", "active"),
+                     formatInstant(job.nextFireAt)});
     }
     printTable(context.out(),
-               {CliTr::tr("JOB"), CliTr::tr("QUEUE"), CliTr::tr("KIND"), CliTr::tr("SCHEDULE"), CliTr::tr("STATUS"),
-                CliTr::tr("NEXT FIRE")},
+               {QCoreApplication::translate("Cli", "JOB"), QCoreApplication::translate("Cli", "QUEUE"),
+                QCoreApplication::translate("Cli", "KIND"), QCoreApplication::translate("Cli", "SCHEDULE"),
+                QCoreApplication::translate("Cli", "STATUS"), QCoreApplication::translate("Cli", "NEXT FIRE")},
                rows);
     return Success;
 }
@@ -107,9 +107,10 @@ static int jobsList(CliContext &context, const QStringList &args)
 static int jobsPause(CliContext &context, const QStringList &args, bool pause)
 {
     VerbParser parser(pause ? QStringLiteral("jobs pause") : QStringLiteral("jobs resume"),
-                      pause ? CliTr::tr("Stop firing a job; missed fires follow its misfire policy on resume.")
-                            : CliTr::tr("Fire a paused job again."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("The job's name."));
+                      pause ? QCoreApplication::translate(
+                                  "Cli", "Stop firing a job; missed fires follow its misfire policy on resume.")
+                            : QCoreApplication::translate("Cli", "Fire a paused job again."));
+    parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The job's name."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     std::unique_ptr<Store> store = parser.openStore();
@@ -119,14 +120,16 @@ static int jobsPause(CliContext &context, const QStringList &args, bool pause)
 
 static int jobsPostpone(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("jobs postpone"), CliTr::tr("Skip a job's fires until an instant."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("The job's name."));
-    parser.addOption(
-        {QStringLiteral("until"), CliTr::tr("No fire before this ISO 8601 instant."), QStringLiteral("iso8601")});
+    VerbParser parser(QStringLiteral("jobs postpone"),
+                      QCoreApplication::translate("Cli", "Skip a job's fires until an instant."));
+    parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The job's name."));
+    parser.addOption({QStringLiteral("until"),
+                      QCoreApplication::translate("Cli", "No fire before this ISO 8601 instant."),
+                      QStringLiteral("iso8601")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     if (!parser.isSet(QStringLiteral("until")))
-        throw UsageError{CliTr::tr("jobs postpone: --until is required")};
+        throw UsageError{QCoreApplication::translate("Cli", "jobs postpone: --until is required")};
     const qint64 until = parseInstant(parser.value(QStringLiteral("until")), QStringLiteral("--until"));
     std::unique_ptr<Store> store = parser.openStore();
     store->postponeJob(parser.positional().at(0), until, context.actor(), context.clock().nowMs());
@@ -140,8 +143,9 @@ int jobsVerb(CliContext &context, const QStringList &args)
                        {"pause", [](CliContext &c, const QStringList &a) { return jobsPause(c, a, true); }},
                        {"resume", [](CliContext &c, const QStringList &a) { return jobsPause(c, a, false); }},
                        {"postpone", jobsPostpone}},
-                      CliTr::tr("Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
-                                "postpone NAME --until ISO8601\n"));
+                      QCoreApplication::translate("Cli",
+                                                  "Usage: vigia-engine jobs list [--json] | pause NAME | resume NAME | "
+                                                  "postpone NAME --until ISO8601\n"));
 }
 
 } // namespace vigia::cli

@@ -7,15 +7,10 @@
 
 namespace vigia::cli {
 
-namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-} // namespace
-
 static int queuesList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("queues list"), CliTr::tr("List queues with their limits and depths."),
+    VerbParser parser(QStringLiteral("queues list"),
+                      QCoreApplication::translate("Cli", "List queues with their limits and depths."),
                       VerbParser::WithJson);
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -30,30 +25,35 @@ static int queuesList(CliContext &context, const QStringList &args)
     }
     QList<QStringList> rows;
     for (const QueueStats &q : stats) {
-        rows.append({q.name, QString::number(q.concurrency), q.paused ? CliTr::tr("paused") : CliTr::tr("active"),
-                     QString::number(q.available), QString::number(q.running), QString::number(q.scheduled),
-                     QString::number(q.retryable), QString::number(q.dead)});
+        rows.append(
+            {q.name, QString::number(q.concurrency),
+             q.paused ? QCoreApplication::translate("Cli", "paused") : QCoreApplication::translate("Cli", "active"),
+             QString::number(q.available), QString::number(q.running), QString::number(q.scheduled),
+             QString::number(q.retryable), QString::number(q.dead)});
     }
     printTable(context.out(),
-               {CliTr::tr("QUEUE"), CliTr::tr("CONCURRENCY"), CliTr::tr("STATUS"), CliTr::tr("AVAILABLE"),
-                CliTr::tr("RUNNING"), CliTr::tr("SCHEDULED"), CliTr::tr("RETRYABLE"), CliTr::tr("DEAD")},
+               {QCoreApplication::translate("Cli", "QUEUE"), QCoreApplication::translate("Cli", "CONCURRENCY"),
+                QCoreApplication::translate("Cli", "STATUS"), QCoreApplication::translate("Cli", "AVAILABLE"),
+                QCoreApplication::translate("Cli", "RUNNING"), QCoreApplication::translate("Cli", "SCHEDULED"),
+                QCoreApplication::translate("Cli", "RETRYABLE"), QCoreApplication::translate("Cli", "DEAD")},
                rows);
     return Success;
 }
 
 static int queuesAdd(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("queues add"), CliTr::tr("Create a queue (nothing changes if it exists)."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("The queue's name."));
+    VerbParser parser(QStringLiteral("queues add"),
+                      QCoreApplication::translate("Cli", "Create a queue (nothing changes if it exists)."));
+    parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The queue's name."));
     parser.addOption({QStringLiteral("concurrency"),
-                      CliTr::tr("Runs of this queue executing at once, cluster-wide "
-                                "(default 10)."),
+                      QCoreApplication::translate("Cli", "Runs of this queue executing at once, cluster-wide "
+                                                         "(default 10)."),
                       QStringLiteral("n"), QStringLiteral("10")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const QString name = parser.positional().at(0).trimmed();
     if (name.isEmpty() || name.size() > 100)
-        throw UsageError{CliTr::tr("queues add: a queue name has 1 to 100 characters")};
+        throw UsageError{QCoreApplication::translate("Cli", "queues add: a queue name has 1 to 100 characters")};
     const int concurrency =
         parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
@@ -63,10 +63,11 @@ static int queuesAdd(CliContext &context, const QStringList &args)
 
 static int queuesPause(CliContext &context, const QStringList &args, bool pause)
 {
-    VerbParser parser(pause ? QStringLiteral("queues pause") : QStringLiteral("queues resume"),
-                      pause ? CliTr::tr("Stop claiming runs of a queue on every node; running runs finish.")
-                            : CliTr::tr("Claim runs of a paused queue again."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("The queue's name."));
+    VerbParser parser(
+        pause ? QStringLiteral("queues pause") : QStringLiteral("queues resume"),
+        pause ? QCoreApplication::translate("Cli", "Stop claiming runs of a queue on every node; running runs finish.")
+              : QCoreApplication::translate("Cli", "Claim runs of a paused queue again."));
+    parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The queue's name."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     std::unique_ptr<Store> store = parser.openStore();
@@ -76,14 +77,15 @@ static int queuesPause(CliContext &context, const QStringList &args, bool pause)
 
 static int queuesSet(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("queues set"), CliTr::tr("Change a queue's settings."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("The queue's name."));
-    parser.addOption({QStringLiteral("concurrency"), CliTr::tr("Runs of this queue executing at once, cluster-wide."),
+    VerbParser parser(QStringLiteral("queues set"), QCoreApplication::translate("Cli", "Change a queue's settings."));
+    parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The queue's name."));
+    parser.addOption({QStringLiteral("concurrency"),
+                      QCoreApplication::translate("Cli", "Runs of this queue executing at once, cluster-wide."),
                       QStringLiteral("n")});
     if (!parser.parse(context, args, 1, 1))
         return Success;
     if (!parser.isSet(QStringLiteral("concurrency")))
-        throw UsageError{CliTr::tr("queues set: nothing to change (use --concurrency N)")};
+        throw UsageError{QCoreApplication::translate("Cli", "queues set: nothing to change (use --concurrency N)")};
     const int concurrency =
         parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
@@ -99,7 +101,8 @@ int queuesVerb(CliContext &context, const QStringList &args)
                        {"pause", [](CliContext &c, const QStringList &a) { return queuesPause(c, a, true); }},
                        {"resume", [](CliContext &c, const QStringList &a) { return queuesPause(c, a, false); }},
                        {"set", queuesSet}},
-                      CliTr::tr("Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N\n"));
+                      QCoreApplication::translate(
+                          "Cli", "Usage: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N\n"));
 }
 
 } // namespace vigia::cli

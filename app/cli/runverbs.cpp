@@ -10,10 +10,6 @@
 namespace vigia::cli {
 
 namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-
 QStringList runRow(const Run &run)
 {
     QString error = run.error.simplified();
@@ -31,14 +27,14 @@ QStringList runRow(const Run &run)
 
 QStringList runHeaders()
 {
-    return {CliTr::tr("ID"),
-            CliTr::tr("QUEUE"),
-            CliTr::tr("KIND"),
-            CliTr::tr("STATE"),
-            CliTr::tr("PRIORITY"),
-            CliTr::tr("ATTEMPT"),
-            CliTr::tr("SCHEDULED", "runs table: when the run is due"),
-            CliTr::tr("ERROR")};
+    return {QCoreApplication::translate("Cli", "ID"),
+            QCoreApplication::translate("Cli", "QUEUE"),
+            QCoreApplication::translate("Cli", "KIND"),
+            QCoreApplication::translate("Cli", "STATE"),
+            QCoreApplication::translate("Cli", "PRIORITY"),
+            QCoreApplication::translate("Cli", "ATTEMPT"),
+            QCoreApplication::translate("Cli", "SCHEDULED", "runs table: when the run is due"),
+            QCoreApplication::translate("Cli", "ERROR")};
 }
 } // namespace
 
@@ -59,26 +55,34 @@ void printRuns(CliContext &context, const QVector<Run> &runs, bool json)
 
 int enqueueVerb(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("enqueue"), CliTr::tr("Add a run to a queue and print its id."));
-    parser.addOption({QStringLiteral("queue"), CliTr::tr("Queue name (default: default)."), QStringLiteral("name"),
-                      QStringLiteral("default")});
-    parser.addOption({QStringLiteral("kind"), CliTr::tr("Job kind, e.g. noop, sleep, fail."), QStringLiteral("kind")});
-    parser.addOption({QStringLiteral("payload"), CliTr::tr("JSON object for the kind (default: {})."),
+    VerbParser parser(QStringLiteral("enqueue"),
+                      QCoreApplication::translate("Cli", "Add a run to a queue and print its id."));
+    parser.addOption({QStringLiteral("queue"), QCoreApplication::translate("Cli", "Queue name (default: default)."),
+                      QStringLiteral("name"), QStringLiteral("default")});
+    parser.addOption({QStringLiteral("kind"), QCoreApplication::translate("Cli", "Job kind, e.g. noop, sleep, fail."),
+                      QStringLiteral("kind")});
+    parser.addOption({QStringLiteral("payload"),
+                      QCoreApplication::translate("Cli", "JSON object for the kind (default: {})."),
                       QStringLiteral("json"), QStringLiteral("{}")});
-    parser.addOption({QStringLiteral("priority"), CliTr::tr("critical, high, normal (default) or low."),
+    parser.addOption({QStringLiteral("priority"),
+                      QCoreApplication::translate("Cli", "critical, high, normal (default) or low."),
                       QStringLiteral("priority"), QStringLiteral("normal")});
-    parser.addOption(
-        {QStringLiteral("run-at"), CliTr::tr("Do not start before this ISO 8601 instant."), QStringLiteral("iso8601")});
-    parser.addOption({QStringLiteral("unique-key"), CliTr::tr("Refuse a second run with this key (it is reported)."),
+    parser.addOption({QStringLiteral("run-at"),
+                      QCoreApplication::translate("Cli", "Do not start before this ISO 8601 instant."),
+                      QStringLiteral("iso8601")});
+    parser.addOption({QStringLiteral("unique-key"),
+                      QCoreApplication::translate("Cli", "Refuse a second run with this key (it is reported)."),
                       QStringLiteral("key")});
-    parser.addOption({QStringLiteral("max-attempts"), CliTr::tr("Attempts before the run goes dead (default 4)."),
+    parser.addOption({QStringLiteral("max-attempts"),
+                      QCoreApplication::translate("Cli", "Attempts before the run goes dead (default 4)."),
                       QStringLiteral("n"), QStringLiteral("4")});
-    parser.addOption({QStringLiteral("timeout"), CliTr::tr("Seconds an attempt may run (default: the engine's)."),
+    parser.addOption({QStringLiteral("timeout"),
+                      QCoreApplication::translate("Cli", "Seconds an attempt may run (default: the engine's)."),
                       QStringLiteral("seconds")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     if (!parser.isSet(QStringLiteral("kind")))
-        throw UsageError{CliTr::tr("enqueue: --kind is required (known kinds: %1)")
+        throw UsageError{QCoreApplication::translate("Cli", "enqueue: --kind is required (known kinds: %1)")
                              .arg(context.registry().kinds().join(QLatin1String(", ")))};
     NewRun run;
     run.queue = parser.value(QStringLiteral("queue"));
@@ -86,8 +90,9 @@ int enqueueVerb(CliContext &context, const QStringList &args)
     run.payload = parser.value(QStringLiteral("payload")).toUtf8();
     const std::optional<Priority> priority = priorityFromName(parser.value(QStringLiteral("priority")));
     if (!priority) {
-        throw UsageError{CliTr::tr("--priority: \"%1\" is not one of critical, high, normal, low")
-                             .arg(parser.value(QStringLiteral("priority")))};
+        throw UsageError{
+            QCoreApplication::translate("Cli", "--priority: \"%1\" is not one of critical, high, normal, low")
+                .arg(parser.value(QStringLiteral("priority")))};
     }
     run.priority = *priority;
     if (parser.isSet(QStringLiteral("run-at")))
@@ -107,7 +112,9 @@ int enqueueVerb(CliContext &context, const QStringList &args)
     std::unique_ptr<Store> store = parser.openStore();
     const EnqueueResult result = enqueueRuns(*store, context.registry(), {run}, context.clock().nowMs()).constFirst();
     if (result.duplicate) {
-        context.err() << CliTr::tr("a run with unique key \"%1\" exists already: %2").arg(run.uniqueKey).arg(result.id)
+        context.err() << QCoreApplication::translate("Cli", "a run with unique key \"%1\" exists already: %2")
+                             .arg(run.uniqueKey)
+                             .arg(result.id)
                       << '\n';
     }
     context.out() << result.id << '\n';
@@ -116,43 +123,47 @@ int enqueueVerb(CliContext &context, const QStringList &args)
 
 static int runsList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("runs list"), CliTr::tr("List runs, newest first."), VerbParser::WithJson);
+    VerbParser parser(QStringLiteral("runs list"), QCoreApplication::translate("Cli", "List runs, newest first."),
+                      VerbParser::WithJson);
     parser.addOption({QStringLiteral("state"),
-                      CliTr::tr("Only runs in this state: scheduled, available, running, succeeded, retryable, dead, "
-                                "cancelled."),
+                      QCoreApplication::translate(
+                          "Cli", "Only runs in this state: scheduled, available, running, succeeded, retryable, dead, "
+                                 "cancelled."),
                       QStringLiteral("state")});
-    parser.addOption({QStringLiteral("queue"), CliTr::tr("Only runs of this queue."), QStringLiteral("name")});
-    parser.addOption({QStringLiteral("limit"), CliTr::tr("At most this many (default 50)."), QStringLiteral("n"),
-                      QStringLiteral("50")});
+    parser.addOption({QStringLiteral("queue"), QCoreApplication::translate("Cli", "Only runs of this queue."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("limit"), QCoreApplication::translate("Cli", "At most this many (default 50)."),
+                      QStringLiteral("n"), QStringLiteral("50")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     RunFilter filter;
     if (parser.isSet(QStringLiteral("state"))) {
         filter.state = runStateFromName(parser.value(QStringLiteral("state")));
         if (!filter.state)
-            throw UsageError{CliTr::tr("--state: unknown state \"%1\"").arg(parser.value(QStringLiteral("state")))};
+            throw UsageError{QCoreApplication::translate("Cli", "--state: unknown state \"%1\"")
+                                 .arg(parser.value(QStringLiteral("state")))};
     }
     filter.queue = parser.value(QStringLiteral("queue"));
     filter.limit = parseInt(parser.value(QStringLiteral("limit")), QStringLiteral("--limit"), 1, 100000);
     std::unique_ptr<Store> store = parser.openStore();
     if (!filter.queue.isEmpty() && !store->queue(filter.queue))
-        throw UsageError{CliTr::tr("--queue: unknown queue \"%1\"").arg(filter.queue)};
+        throw UsageError{QCoreApplication::translate("Cli", "--queue: unknown queue \"%1\"").arg(filter.queue)};
     printRuns(context, store->runs(filter), parser.json());
     return Success;
 }
 
 static int runsShow(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("runs show"), CliTr::tr("Show one run with all its attempts."),
-                      VerbParser::WithJson);
-    parser.addPositional(QStringLiteral("id"), CliTr::tr("The run's id."));
+    VerbParser parser(QStringLiteral("runs show"),
+                      QCoreApplication::translate("Cli", "Show one run with all its attempts."), VerbParser::WithJson);
+    parser.addPositional(QStringLiteral("id"), QCoreApplication::translate("Cli", "The run's id."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const qint64 id = parseId(parser.positional().at(0), QStringLiteral("runs show"));
     std::unique_ptr<Store> store = parser.openStore();
     const std::optional<Run> run = store->run(id);
     if (!run)
-        throw UsageError{CliTr::tr("runs show: no run with id %1").arg(id)};
+        throw UsageError{QCoreApplication::translate("Cli", "runs show: no run with id %1").arg(id)};
     const QVector<Attempt> attempts = store->attempts(id);
     QJsonObject object = runToJson(*run);
     QJsonArray attemptArray;
@@ -176,7 +187,8 @@ static int runsShow(CliContext &context, const QStringList &args)
             value = it.value().toVariant().toString();
         rows.append({it.key(), value});
     }
-    printTable(context.out(), {CliTr::tr("FIELD"), CliTr::tr("VALUE")}, rows);
+    printTable(context.out(),
+               {QCoreApplication::translate("Cli", "FIELD"), QCoreApplication::translate("Cli", "VALUE")}, rows);
     context.out() << '\n';
     QList<QStringList> attemptRows;
     for (const Attempt &attempt : attempts) {
@@ -185,34 +197,38 @@ static int runsShow(CliContext &context, const QStringList &args)
                             attempt.error.simplified()});
     }
     printTable(context.out(),
-               {CliTr::tr("ATTEMPT"), CliTr::tr("NODE"), CliTr::tr("STARTED"), CliTr::tr("MS"), CliTr::tr("OUTCOME"),
-                CliTr::tr("ERROR")},
+               {QCoreApplication::translate("Cli", "ATTEMPT"), QCoreApplication::translate("Cli", "NODE"),
+                QCoreApplication::translate("Cli", "STARTED"), QCoreApplication::translate("Cli", "MS"),
+                QCoreApplication::translate("Cli", "OUTCOME"), QCoreApplication::translate("Cli", "ERROR")},
                attemptRows);
     return Success;
 }
 
 static int runsCancel(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("runs cancel"),
-                      CliTr::tr("Cancel a queued run, or ask the node running it to stop it."));
-    parser.addPositional(QStringLiteral("id"), CliTr::tr("The run's id."));
+    VerbParser parser(
+        QStringLiteral("runs cancel"),
+        QCoreApplication::translate("Cli", "Cancel a queued run, or ask the node running it to stop it."));
+    parser.addPositional(QStringLiteral("id"), QCoreApplication::translate("Cli", "The run's id."));
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const qint64 id = parseId(parser.positional().at(0), QStringLiteral("runs cancel"));
     std::unique_ptr<Store> store = parser.openStore();
     const Store::CancelResult result = store->cancel(id, context.actor(), context.clock().nowMs());
     context.out() << (result == Store::CancelResult::Cancelled
-                          ? CliTr::tr("run %1 cancelled").arg(id)
-                          : CliTr::tr("run %1 is running; its node will stop it at its next heartbeat").arg(id))
+                          ? QCoreApplication::translate("Cli", "run %1 cancelled").arg(id)
+                          : QCoreApplication::translate(
+                                "Cli", "run %1 is running; its node will stop it at its next heartbeat")
+                                .arg(id))
                   << '\n';
     return Success;
 }
 
 int runsVerb(CliContext &context, const QStringList &args)
 {
-    return runSubverb(context, QStringLiteral("runs"), args,
-                      {{"list", runsList}, {"show", runsShow}, {"cancel", runsCancel}},
-                      CliTr::tr("Usage: vigia-engine runs list|show ID|cancel ID [options]\n"));
+    return runSubverb(
+        context, QStringLiteral("runs"), args, {{"list", runsList}, {"show", runsShow}, {"cancel", runsCancel}},
+        QCoreApplication::translate("Cli", "Usage: vigia-engine runs list|show ID|cancel ID [options]\n"));
 }
 
 } // namespace vigia::cli

@@ -16,10 +16,6 @@
 namespace vigia::cli {
 
 namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-
 // The expression may be given as one quoted argument or as five separate ones.
 CronExpression parseExpression(const QStringList &words)
 {
@@ -38,27 +34,32 @@ QString utcSeconds(qint64 ms)
 
 static int cronNext(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("cron next"),
-                      CliTr::tr("Print the next fire times of a cron expression, one per line, in UTC."));
-    parser.addPositional(QStringLiteral("expression"), CliTr::tr("Five fields or a macro such as @daily (quote it)."));
-    parser.addOption({QStringLiteral("tz"), CliTr::tr("IANA time zone the expression is read in (default UTC)."),
+    VerbParser parser(
+        QStringLiteral("cron next"),
+        QCoreApplication::translate("Cli", "Print the next fire times of a cron expression, one per line, in UTC."));
+    parser.addPositional(QStringLiteral("expression"),
+                         QCoreApplication::translate("Cli", "Five fields or a macro such as @daily (quote it)."));
+    parser.addOption({QStringLiteral("tz"),
+                      QCoreApplication::translate("Cli", "IANA time zone the expression is read in (default UTC)."),
                       QStringLiteral("zone"), QStringLiteral("UTC")});
-    parser.addOption({QStringLiteral("from"), CliTr::tr("Start after this ISO 8601 instant (default now)."),
+    parser.addOption({QStringLiteral("from"),
+                      QCoreApplication::translate("Cli", "Start after this ISO 8601 instant (default now)."),
                       QStringLiteral("iso8601")});
-    parser.addOption({QStringLiteral("count"), CliTr::tr("How many fire times (default 5)."), QStringLiteral("n"),
-                      QStringLiteral("5")});
+    parser.addOption({QStringLiteral("count"), QCoreApplication::translate("Cli", "How many fire times (default 5)."),
+                      QStringLiteral("n"), QStringLiteral("5")});
     if (!parser.parse(context, args, 1, 5))
         return Success;
     const CronExpression expression = parseExpression(parser.positional());
     const QTimeZone zone(parser.value(QStringLiteral("tz")).toUtf8());
     if (!zone.isValid())
-        throw UsageError{CliTr::tr("--tz: unknown time zone \"%1\"").arg(parser.value(QStringLiteral("tz")))};
+        throw UsageError{QCoreApplication::translate("Cli", "--tz: unknown time zone \"%1\"")
+                             .arg(parser.value(QStringLiteral("tz")))};
     const qint64 from = parser.isSet(QStringLiteral("from"))
                             ? parseInstant(parser.value(QStringLiteral("from")), QStringLiteral("--from"))
                             : context.clock().nowMs();
     const int count = parseInt(parser.value(QStringLiteral("count")), QStringLiteral("--count"), 1, 100000);
     if (!expression.canEverFire()) {
-        context.err() << CliTr::tr("\"%1\" never fires").arg(expression.text()) << '\n';
+        context.err() << QCoreApplication::translate("Cli", "\"%1\" never fires").arg(expression.text()) << '\n';
         return Success;
     }
     for (const QDateTime &at : expression.nextN(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC), zone, count))
@@ -68,14 +69,18 @@ static int cronNext(CliContext &context, const QStringList &args)
 
 static int cronExplain(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("cron explain"), CliTr::tr("Describe a cron expression in words."));
-    parser.addPositional(QStringLiteral("expression"), CliTr::tr("Five fields or a macro such as @daily (quote it)."));
-    parser.addOption({QStringLiteral("lang"), CliTr::tr("Language, e.g. en or pt_BR (default: the system's)."),
+    VerbParser parser(QStringLiteral("cron explain"),
+                      QCoreApplication::translate("Cli", "Describe a cron expression in words."));
+    parser.addPositional(QStringLiteral("expression"),
+                         QCoreApplication::translate("Cli", "Five fields or a macro such as @daily (quote it)."));
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("Cli", "Language, e.g. en or pt_BR (default: the system's)."),
                       QStringLiteral("language")});
     if (!parser.parse(context, args, 1, 5))
         return Success;
     if (parser.isSet(QStringLiteral("lang")) && !installTranslations(parser.value(QStringLiteral("lang"))))
-        throw UsageError{CliTr::tr("--lang: no translation for \"%1\"").arg(parser.value(QStringLiteral("lang")))};
+        throw UsageError{QCoreApplication::translate("Cli", "--lang: no translation for \"%1\"")
+                             .arg(parser.value(QStringLiteral("lang")))};
     const CronExpression expression = parseExpression(parser.positional());
     context.out() << CronExplainer::explain(expression) << '\n';
     return Success;
@@ -84,17 +89,20 @@ static int cronExplain(CliContext &context, const QStringList &args)
 int cronVerb(CliContext &context, const QStringList &args)
 {
     return runSubverb(context, QStringLiteral("cron"), args, {{"next", cronNext}, {"explain", cronExplain}},
-                      CliTr::tr("Usage: vigia-engine cron next EXPR [--tz ZONE] [--from ISO8601] [--count N]\n"
-                                "       vigia-engine cron explain EXPR [--lang LANGUAGE]\n"));
+                      QCoreApplication::translate(
+                          "Cli", "Usage: vigia-engine cron next EXPR [--tz ZONE] [--from ISO8601] [--count N]\n"
+                                 "       vigia-engine cron explain EXPR [--lang LANGUAGE]\n"));
 }
 
 static int schedulePreview(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("schedule preview"),
-                      CliTr::tr("List the upcoming fires of every scheduled job, in time order. Paused jobs and fires "
-                                "outside a job's window or before its postpone date are left out."),
+                      QCoreApplication::translate(
+                          "Cli", "List the upcoming fires of every scheduled job, in time order. Paused jobs and fires "
+                                 "outside a job's window or before its postpone date are left out."),
                       VerbParser::WithJson);
-    parser.addOption({QStringLiteral("hours"), CliTr::tr("How far ahead to look (default 24)."), QStringLiteral("n"),
+    parser.addOption({QStringLiteral("hours"),
+                      QCoreApplication::translate("Cli", "How far ahead to look (default 24)."), QStringLiteral("n"),
                       QStringLiteral("24")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -116,7 +124,7 @@ static int schedulePreview(CliContext &context, const QStringList &args)
         QString error;
         const std::optional<ScheduleRule> rule = ScheduleRule::compile(job.schedule, &error);
         if (!rule) {
-            context.err() << CliTr::tr("job %1: %2").arg(job.name, error) << '\n';
+            context.err() << QCoreApplication::translate("Cli", "job %1: %2").arg(job.name, error) << '\n';
             continue;
         }
         int count = 0;
@@ -151,14 +159,18 @@ static int schedulePreview(CliContext &context, const QStringList &args)
                          u' ' + fire.job.schedule.timeZone,
                      fire.job.name, fire.job.queue});
     }
-    printTable(context.out(), {CliTr::tr("UTC"), CliTr::tr("LOCAL"), CliTr::tr("JOB"), CliTr::tr("QUEUE")}, rows);
+    printTable(context.out(),
+               {QCoreApplication::translate("Cli", "UTC"), QCoreApplication::translate("Cli", "LOCAL"),
+                QCoreApplication::translate("Cli", "JOB"), QCoreApplication::translate("Cli", "QUEUE")},
+               rows);
     return Success;
 }
 
 int scheduleVerb(CliContext &context, const QStringList &args)
 {
-    return runSubverb(context, QStringLiteral("schedule"), args, {{"preview", schedulePreview}},
-                      CliTr::tr("Usage: vigia-engine schedule preview [--hours 24] [--json]\n"));
+    return runSubverb(
+        context, QStringLiteral("schedule"), args, {{"preview", schedulePreview}},
+        QCoreApplication::translate("Cli", "Usage: vigia-engine schedule preview [--hours 24] [--json]\n"));
 }
 
 } // namespace vigia::cli

@@ -13,15 +13,12 @@
 namespace vigia::cli {
 
 namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-
 QCommandLineOption storeOption()
 {
     return {QStringLiteral("secrets"),
-            CliTr::tr("Secret store: keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a "
-                      "desktop session is running, else VIGIA_SECRET_<NAME> variables and systemd credentials)."),
+            QCoreApplication::translate(
+                "Cli", "Secret store: keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a "
+                       "desktop session is running, else VIGIA_SECRET_<NAME> variables and systemd credentials)."),
             QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))};
 }
 
@@ -39,9 +36,9 @@ QString readValue(CliContext &context, const QString &name)
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
-        throw UsageError{CliTr::tr("secret set: cannot read standard input")};
+        throw UsageError{QCoreApplication::translate("Cli", "secret set: cannot read standard input")};
     if (::isatty(STDIN_FILENO) == 1) {
-        context.err() << CliTr::tr("Value for %1: ").arg(name);
+        context.err() << QCoreApplication::translate("Cli", "Value for %1: ").arg(name);
         context.err().flush();
         termios saved{};
         tcgetattr(STDIN_FILENO, &saved);
@@ -69,27 +66,31 @@ int waitForAnswer()
 static int secretSet(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("secret set"),
-                      CliTr::tr("Store a secret; the value is read from standard input (not echoed on a terminal). Job "
-                                "specs refer to it as ${secret:NAME}."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("Letters, digits, '_', '-' and '.'."));
+                      QCoreApplication::translate(
+                          "Cli",
+                          "Store a secret; the value is read from standard input (not echoed on a terminal). Job "
+                          "specs refer to it as ${secret:NAME}."));
+    parser.addPositional(QStringLiteral("name"),
+                         QCoreApplication::translate("Cli", "Letters, digits, '_', '-' and '.'."));
     parser.addOption(storeOption());
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const QString name = parser.positional().at(0);
     if (!SecretStore::isValidName(name))
-        throw UsageError{
-            CliTr::tr("secret set: invalid name \"%1\" (letters, digits, '_', '-' and '.', at most 128)").arg(name)};
+        throw UsageError{QCoreApplication::translate(
+                             "Cli", "secret set: invalid name \"%1\" (letters, digits, '_', '-' and '.', at most 128)")
+                             .arg(name)};
     std::unique_ptr<SecretStore> store = openStoreOption(parser);
     const QString value = readValue(context, name);
     if (value.isEmpty())
-        throw UsageError{CliTr::tr("secret set: the value is empty")};
+        throw UsageError{QCoreApplication::translate("Cli", "secret set: the value is empty")};
     store->write(name, value, QCoreApplication::instance(), [&context, name](const QString &error) {
         if (!error.isEmpty()) {
             context.err() << "vigia-engine: " << error << '\n';
             QCoreApplication::exit(Failure);
             return;
         }
-        context.out() << CliTr::tr("secret %1 stored").arg(name) << '\n';
+        context.out() << QCoreApplication::translate("Cli", "secret %1 stored").arg(name) << '\n';
         QCoreApplication::exit(Success);
     });
     return waitForAnswer();
@@ -97,7 +98,8 @@ static int secretSet(CliContext &context, const QStringList &args)
 
 static int secretList(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("secret list"), CliTr::tr("List the names of stored secrets (never the values)."));
+    VerbParser parser(QStringLiteral("secret list"),
+                      QCoreApplication::translate("Cli", "List the names of stored secrets (never the values)."));
     parser.addOption(storeOption());
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -117,8 +119,8 @@ static int secretList(CliContext &context, const QStringList &args)
 
 static int secretDelete(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("secret delete"), CliTr::tr("Delete a stored secret."));
-    parser.addPositional(QStringLiteral("name"), CliTr::tr("The secret's name."));
+    VerbParser parser(QStringLiteral("secret delete"), QCoreApplication::translate("Cli", "Delete a stored secret."));
+    parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The secret's name."));
     parser.addOption(storeOption());
     if (!parser.parse(context, args, 1, 1))
         return Success;
@@ -130,7 +132,7 @@ static int secretDelete(CliContext &context, const QStringList &args)
             QCoreApplication::exit(error.contains(QLatin1String("not found")) ? BadUsage : Failure);
             return;
         }
-        context.out() << CliTr::tr("secret %1 deleted").arg(name) << '\n';
+        context.out() << QCoreApplication::translate("Cli", "secret %1 deleted").arg(name) << '\n';
         QCoreApplication::exit(Success);
     });
     return waitForAnswer();
@@ -140,7 +142,8 @@ int secretVerb(CliContext &context, const QStringList &args)
 {
     return runSubverb(context, QStringLiteral("secret"), args,
                       {{"set", secretSet}, {"list", secretList}, {"delete", secretDelete}},
-                      CliTr::tr("Usage: vigia-engine secret set NAME | list | delete NAME [--secrets STORE]\n"));
+                      QCoreApplication::translate(
+                          "Cli", "Usage: vigia-engine secret set NAME | list | delete NAME [--secrets STORE]\n"));
 }
 
 } // namespace vigia::cli

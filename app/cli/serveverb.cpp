@@ -16,39 +16,43 @@
 
 namespace vigia::cli {
 
-namespace {
-struct CliTr {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
-};
-} // namespace
-
 int serveVerb(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("serve"),
-                      CliTr::tr("Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
-                                "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
-                                "second signal stops at once."));
-    parser.addOption({QStringLiteral("concurrency"), CliTr::tr("Runs executing at once on this node (default 8)."),
+                      QCoreApplication::translate(
+                          "Cli",
+                          "Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets "
+                          "running runs finish for up to --drain seconds and hands the rest back to the queue; a "
+                          "second signal stops at once."));
+    parser.addOption({QStringLiteral("concurrency"),
+                      QCoreApplication::translate("Cli", "Runs executing at once on this node (default 8)."),
                       QStringLiteral("n"), QStringLiteral("8")});
-    parser.addOption(
-        {QStringLiteral("node"), CliTr::tr("This node's name (default: host:pid)."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("node"),
+                      QCoreApplication::translate("Cli", "This node's name (default: host:pid)."),
+                      QStringLiteral("id")});
     parser.addOption({QStringLiteral("lease"),
-                      CliTr::tr("Seconds a running run stays leased without a heartbeat "
-                                "(default 30)."),
+                      QCoreApplication::translate("Cli", "Seconds a running run stays leased without a heartbeat "
+                                                         "(default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("drain"),
-                      CliTr::tr("Seconds to let running runs finish on shutdown (default 30)."),
-                      QStringLiteral("seconds"), QStringLiteral("30")});
+    parser.addOption(
+        {QStringLiteral("drain"),
+         QCoreApplication::translate("Cli", "Seconds to let running runs finish on shutdown (default 30)."),
+         QStringLiteral("seconds"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("poll-ms"),
-                      CliTr::tr("How often to look for runs enqueued by other processes "
-                                "(default 250)."),
+                      QCoreApplication::translate("Cli", "How often to look for runs enqueued by other processes "
+                                                         "(default 250)."),
                       QStringLiteral("ms"), QStringLiteral("250")});
-    parser.addOption({QStringLiteral("secrets"),
-                      CliTr::tr("Where ${secret:NAME} references are read: keychain, env or auto (default: "
-                                "$VIGIA_SECRETS, else auto)."),
-                      QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))});
-    parser.addOption({QStringLiteral("demo"), CliTr::tr("Enqueue a small demo workload every second.")});
-    parser.addOption({QStringLiteral("quiet"), CliTr::tr("No summary line.")});
+    parser.addOption(
+        {QStringLiteral("secrets"),
+         QCoreApplication::translate("Cli", "Where ${secret:NAME} references are read: keychain, env or auto (default: "
+                                            "$VIGIA_SECRETS, else auto)."),
+         QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))});
+    parser.addOption(
+        {QStringLiteral("demo"),
+         QCoreApplication::translate(
+             "Cli",
+             "Apply the demo queues and jobs (resources/demo/demo.yaml) and enqueue a small workload every second.")});
+    parser.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No summary line.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
 
@@ -87,9 +91,9 @@ int serveVerb(CliContext &context, const QStringList &args)
     if (!parser.isSet(QStringLiteral("quiet")))
         QObject::connect(&engine, &Engine::statsUpdated, &summary, &SummaryLine::update);
 
-    DemoWorkload demo(engine);
+    DemoWorkload demo(engine, context.registry());
     QObject::connect(&engine, &Engine::started, &engine, [&] {
-        context.out() << CliTr::tr("vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
+        context.out() << QCoreApplication::translate("Cli", "vigia-engine %1 serving %2 as node %3 (Ctrl+C to stop)")
                              .arg(QCoreApplication::applicationVersion(), urlText, engine.config().nodeId)
                       << '\n';
         context.out().flush();

@@ -35,36 +35,34 @@ ExecutorRegistry ExecutorRegistry::withBuiltins()
     return registry;
 }
 
-namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Enqueue)
-};
-} // namespace
-
 QString validateNewRun(const NewRun &run, const ExecutorRegistry &registry)
 {
     if (run.queue.trimmed().isEmpty())
-        return Tr::tr("the queue name is empty");
+        return QCoreApplication::translate("Enqueue", "the queue name is empty");
     const Executor *executor = registry.find(run.kind);
     if (!executor)
-        return Tr::tr("unknown kind \"%1\" (known: %2)").arg(run.kind, registry.kinds().join(QLatin1String(", ")));
+        return QCoreApplication::translate("Enqueue", "unknown kind \"%1\" (known: %2)")
+            .arg(run.kind, registry.kinds().join(QLatin1String(", ")));
     if (run.payload.size() > MaxPayloadBytes)
-        return Tr::tr("payload is %1 bytes, more than the limit of %2").arg(run.payload.size()).arg(MaxPayloadBytes);
+        return QCoreApplication::translate("Enqueue", "payload is %1 bytes, more than the limit of %2")
+            .arg(run.payload.size())
+            .arg(MaxPayloadBytes);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(run.payload, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Tr::tr("payload is not valid JSON: %1 at offset %2")
+        return QCoreApplication::translate("Enqueue", "payload is not valid JSON: %1 at offset %2")
             .arg(parseError.errorString())
             .arg(parseError.offset);
     if (!document.isObject())
-        return Tr::tr("payload must be a JSON object");
+        return QCoreApplication::translate("Enqueue", "payload must be a JSON object");
     if (run.maxAttempts < 1 || run.maxAttempts > 1000)
-        return Tr::tr("max attempts must be between 1 and 1000, not %1").arg(run.maxAttempts);
+        return QCoreApplication::translate("Enqueue", "max attempts must be between 1 and 1000, not %1")
+            .arg(run.maxAttempts);
     if (run.timeoutMs < 0)
-        return Tr::tr("timeout must not be negative");
+        return QCoreApplication::translate("Enqueue", "timeout must not be negative");
     const QString problem = executor->validate(document.object());
     if (!problem.isEmpty())
-        return Tr::tr("payload for kind \"%1\": %2").arg(run.kind, problem);
+        return QCoreApplication::translate("Enqueue", "payload for kind \"%1\": %2").arg(run.kind, problem);
     return {};
 }
 

@@ -20,10 +20,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Executors)
-};
-
 // Enough for real-world chains (http → https → canonical host → login page), few enough to stop a loop early.
 constexpr int MaxRedirects = 10;
 constexpr qint64 ReadChunkBytes = 64 * 1024;
@@ -183,7 +179,8 @@ QString checkKnownFields(const QJsonObject &payload, std::initializer_list<const
         names << QLatin1String(name);
     for (auto it = payload.begin(); it != payload.end(); ++it) {
         if (!names.contains(it.key()))
-            return Tr::tr("unknown field \"%1\" (known: %2)").arg(it.key(), names.join(QLatin1String(", ")));
+            return QCoreApplication::translate("Executors", "unknown field \"%1\" (known: %2)")
+                .arg(it.key(), names.join(QLatin1String(", ")));
     }
     return {};
 }
@@ -192,15 +189,17 @@ QString parseUrlField(const QJsonObject &payload, QUrl *url)
 {
     const QJsonValue value = payload.value(QLatin1String("url"));
     if (value.isUndefined())
-        return Tr::tr("\"url\" is missing");
+        return QCoreApplication::translate("Executors", "\"url\" is missing");
     if (!value.isString())
-        return Tr::tr("\"url\" must be a string");
+        return QCoreApplication::translate("Executors", "\"url\" must be a string");
     const QUrl parsed(value.toString(), QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return Tr::tr("\"url\" is not a valid absolute URL: \"%1\"").arg(value.toString());
+        return QCoreApplication::translate("Executors", "\"url\" is not a valid absolute URL: \"%1\"")
+            .arg(value.toString());
     const QString scheme = parsed.scheme().toLower();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        return Tr::tr("\"url\" must use http or https, not \"%1\"").arg(parsed.scheme());
+        return QCoreApplication::translate("Executors", "\"url\" must use http or https, not \"%1\"")
+            .arg(parsed.scheme());
     *url = parsed;
     return {};
 }
@@ -211,17 +210,22 @@ QString parseHeadersField(const QJsonObject &payload, HttpHeaders *headers)
     if (value.isUndefined())
         return {};
     if (!value.isObject())
-        return Tr::tr("\"headers\" must be an object of header names to string values");
+        return QCoreApplication::translate("Executors",
+                                           "\"headers\" must be an object of header names to string values");
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QByteArray name = it.key().toUtf8();
         if (name.isEmpty() || !std::all_of(name.begin(), name.end(), isTokenChar))
-            return Tr::tr("\"headers\": \"%1\" is not a valid header name").arg(it.key());
+            return QCoreApplication::translate("Executors", "\"headers\": \"%1\" is not a valid header name")
+                .arg(it.key());
         if (!it.value().isString())
-            return Tr::tr("\"headers\": the value of \"%1\" must be a string").arg(it.key());
+            return QCoreApplication::translate("Executors", "\"headers\": the value of \"%1\" must be a string")
+                .arg(it.key());
         const QByteArray text = it.value().toString().toUtf8();
         if (text.contains('\r') || text.contains('\n') || text.contains('\0'))
-            return Tr::tr("\"headers\": the value of \"%1\" must not contain line breaks").arg(it.key());
+            return QCoreApplication::translate("Executors",
+                                               "\"headers\": the value of \"%1\" must not contain line breaks")
+                .arg(it.key());
         headers->append({name, text});
     }
     return {};
@@ -234,7 +238,9 @@ QString parseTimeoutField(const QJsonObject &payload, qint64 *timeoutMs)
         return {};
     const double ms = value.toDouble(-1);
     if (!value.isDouble() || ms < 1 || ms > double(MaxTimeoutMs) || ms != double(value.toInteger()))
-        return Tr::tr("\"timeout_ms\" must be a whole number of milliseconds between 1 and %1").arg(MaxTimeoutMs);
+        return QCoreApplication::translate("Executors",
+                                           "\"timeout_ms\" must be a whole number of milliseconds between 1 and %1")
+            .arg(MaxTimeoutMs);
     *timeoutMs = value.toInteger();
     return {};
 }
@@ -245,7 +251,7 @@ QString parseBoolField(const QJsonObject &payload, const char *name, bool *value
     if (field.isUndefined())
         return {};
     if (!field.isBool())
-        return Tr::tr("\"%1\" must be true or false").arg(QLatin1String(name));
+        return QCoreApplication::translate("Executors", "\"%1\" must be true or false").arg(QLatin1String(name));
     *value = field.toBool();
     return {};
 }
@@ -276,13 +282,15 @@ void failHttp(ExecutionContext &context, const HttpRequest &request, const HttpR
 {
     const QString method = QString::fromLatin1(request.method);
     if (!response.completed) {
-        context.fail(Tr::tr("%1 %2: %3").arg(method, displayUrl(request.url), response.error));
+        context.fail(
+            QCoreApplication::translate("Executors", "%1 %2: %3").arg(method, displayUrl(request.url), response.error));
         return;
     }
     const QString reason =
         response.reasonPhrase.isEmpty()
-            ? Tr::tr("HTTP %1 from %2 %3").arg(QString::number(response.status), method, displayUrl(request.url))
-            : Tr::tr("HTTP %1 %2 from %3 %4")
+            ? QCoreApplication::translate("Executors", "HTTP %1 from %2 %3")
+                  .arg(QString::number(response.status), method, displayUrl(request.url))
+            : QCoreApplication::translate("Executors", "HTTP %1 %2 from %3 %4")
                   .arg(QString::number(response.status), response.reasonPhrase, method, displayUrl(request.url));
     context.fail(reason, utf8Prefix(response.body, 1024));
 }

@@ -19,10 +19,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Executors)
-};
-
 // With items_pointer the body is parsed as JSON, so more of it is kept; a count lives in a response of sane size.
 constexpr qint64 PointerBodyBytes = 1024 * 1024;
 
@@ -46,7 +42,8 @@ QString parseMethod(const QJsonObject &payload, QByteArray *method)
                                    QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD")};
     const QString name = value.toString().toUpper();
     if (!value.isString() || !known.contains(name))
-        return Tr::tr("\"method\" must be one of %1").arg(known.join(QLatin1String(", ")));
+        return QCoreApplication::translate("Executors", "\"method\" must be one of %1")
+            .arg(known.join(QLatin1String(", ")));
     *method = name.toLatin1();
     return {};
 }
@@ -57,8 +54,9 @@ QString parseAccept(const QJsonObject &payload, QVector<StatusRange> *accept)
     if (value.isUndefined())
         return {};
     if (!value.isArray() || value.toArray().isEmpty())
-        return Tr::tr("\"accept\" must be a non-empty list of status codes (200), classes (\"2xx\") or ranges "
-                      "(\"200-299\")");
+        return QCoreApplication::translate(
+            "Executors", "\"accept\" must be a non-empty list of status codes (200), classes (\"2xx\") or ranges "
+                         "(\"200-299\")");
     static const QRegularExpression statusClass(QStringLiteral("^([1-5])xx$"));
     static const QRegularExpression statusRange(QStringLiteral("^(\\d{3})-(\\d{3})$"));
     QVector<StatusRange> ranges;
@@ -76,8 +74,10 @@ QString parseAccept(const QJsonObject &payload, QVector<StatusRange> *accept)
                 range = StatusRange{r.captured(1).toInt(), r.captured(2).toInt()};
         }
         if (!range || range->low < 100 || range->high > 599 || range->low > range->high)
-            return Tr::tr("\"accept\"[%1]: %2 is not a status code (100-599), a class like \"2xx\" or a range like "
-                          "\"200-299\"")
+            return QCoreApplication::translate(
+                       "Executors",
+                       "\"accept\"[%1]: %2 is not a status code (100-599), a class like \"2xx\" or a range like "
+                       "\"200-299\"")
                 .arg(i)
                 .arg(QString::fromUtf8(jsonText(item)));
         ranges.append(*range);
@@ -93,7 +93,8 @@ QString parseItemsPointer(const QJsonObject &payload, std::optional<QString> *po
         return {};
     static const QRegularExpression syntax(QStringLiteral("^(/([^~/]|~[01])*)*$"));
     if (!value.isString() || !syntax.match(value.toString()).hasMatch())
-        return Tr::tr("\"items_pointer\" must be a JSON pointer such as \"/data/count\"");
+        return QCoreApplication::translate("Executors",
+                                           "\"items_pointer\" must be a JSON pointer such as \"/data/count\"");
     *pointer = value.toString();
     return {};
 }
@@ -104,7 +105,7 @@ QString parseBody(const QJsonObject &payload, HttpRequest *request)
     if (value.isUndefined() || value.isNull())
         return {};
     if (request->method == "HEAD")
-        return Tr::tr("\"body\" is not allowed with method HEAD");
+        return QCoreApplication::translate("Executors", "\"body\" is not allowed with method HEAD");
     request->hasBody = true;
     QByteArray contentType;
     if (value.isString()) {
@@ -172,23 +173,28 @@ void recordItems(const HttpResponse &response, const QString &pointer, QJsonObje
 {
     QString problem;
     if (response.bodyBytes > PointerBodyBytes) {
-        problem = Tr::tr("response larger than %1 bytes; items_pointer not read").arg(PointerBodyBytes);
+        problem = QCoreApplication::translate("Executors", "response larger than %1 bytes; items_pointer not read")
+                      .arg(PointerBodyBytes);
     } else {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(response.body, &error);
         if (error.error != QJsonParseError::NoError) {
-            problem = Tr::tr("response is not JSON (%1); items_pointer not read").arg(error.errorString());
+            problem = QCoreApplication::translate("Executors", "response is not JSON (%1); items_pointer not read")
+                          .arg(error.errorString());
         } else {
             const QJsonValue root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
             const std::optional<QJsonValue> value = resolvePointer(root, pointer);
             if (!value) {
-                problem = Tr::tr("items_pointer \"%1\" not found in the response").arg(pointer);
+                problem = QCoreApplication::translate("Executors", "items_pointer \"%1\" not found in the response")
+                              .arg(pointer);
             } else if (value->isArray()) {
                 record->insert(QStringLiteral("items_processed"), value->toArray().size());
             } else if (value->isDouble() && value->toDouble() >= 0 && value->toDouble() == double(value->toInteger())) {
                 record->insert(QStringLiteral("items_processed"), value->toInteger());
             } else {
-                problem = Tr::tr("items_pointer \"%1\" is not a whole number or a list").arg(pointer);
+                problem =
+                    QCoreApplication::translate("Executors", "items_pointer \"%1\" is not a whole number or a list")
+                        .arg(pointer);
             }
         }
     }
@@ -205,7 +211,7 @@ public:
         HttpJob job;
         const QString problem = parseHttpJob(context.payload(), &job);
         if (!problem.isEmpty()) {
-            context.fail(Tr::tr("invalid payload: %1").arg(problem));
+            context.fail(QCoreApplication::translate("Executors", "invalid payload: %1").arg(problem));
             return;
         }
         ExecutionContext *ctx = &context;

@@ -24,10 +24,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Executors)
-};
-
 constexpr qsizetype TailBytes = 8 * 1024;
 // Of the stderr tail, this much goes into a failure's detail (the store keeps 2000 characters of an error).
 constexpr qsizetype DetailBytes = 1500;
@@ -53,23 +49,25 @@ QString parseProcessJob(const QJsonObject &payload, ProcessJob *job)
                                    QStringLiteral("grace_ms"), QStringLiteral("accept_exit_codes")};
     for (auto it = payload.begin(); it != payload.end(); ++it) {
         if (!known.contains(it.key()))
-            return Tr::tr("unknown field \"%1\" (known: %2)").arg(it.key(), known.join(QLatin1String(", ")));
+            return QCoreApplication::translate("Executors", "unknown field \"%1\" (known: %2)")
+                .arg(it.key(), known.join(QLatin1String(", ")));
     }
     const QJsonValue program = payload.value(QLatin1String("program"));
     if (program.isUndefined())
-        return Tr::tr("\"program\" is missing");
+        return QCoreApplication::translate("Executors", "\"program\" is missing");
     if (!program.isString() || program.toString().isEmpty())
-        return Tr::tr("\"program\" must be a non-empty string (a path or a name found in PATH; no shell is used)");
+        return QCoreApplication::translate(
+            "Executors", "\"program\" must be a non-empty string (a path or a name found in PATH; no shell is used)");
     job->program = program.toString();
 
     const QJsonValue args = payload.value(QLatin1String("args"));
     if (!args.isUndefined()) {
         if (!args.isArray())
-            return Tr::tr("\"args\" must be a list of strings");
+            return QCoreApplication::translate("Executors", "\"args\" must be a list of strings");
         const QJsonArray list = args.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             if (!list.at(i).isString())
-                return Tr::tr("\"args\"[%1] must be a string").arg(i);
+                return QCoreApplication::translate("Executors", "\"args\"[%1] must be a string").arg(i);
             job->args << list.at(i).toString();
         }
     }
@@ -77,13 +75,16 @@ QString parseProcessJob(const QJsonObject &payload, ProcessJob *job)
     const QJsonValue env = payload.value(QLatin1String("env"));
     if (!env.isUndefined()) {
         if (!env.isObject())
-            return Tr::tr("\"env\" must be an object of variable names to string values");
+            return QCoreApplication::translate("Executors",
+                                               "\"env\" must be an object of variable names to string values");
         const QJsonObject variables = env.toObject();
         for (auto it = variables.begin(); it != variables.end(); ++it) {
             if (it.key().isEmpty() || it.key().contains(u'=') || it.key().contains(QChar(0)))
-                return Tr::tr("\"env\": \"%1\" is not a valid variable name").arg(it.key());
+                return QCoreApplication::translate("Executors", "\"env\": \"%1\" is not a valid variable name")
+                    .arg(it.key());
             if (!it.value().isString())
-                return Tr::tr("\"env\": the value of \"%1\" must be a string").arg(it.key());
+                return QCoreApplication::translate("Executors", "\"env\": the value of \"%1\" must be a string")
+                    .arg(it.key());
             job->env.append({it.key(), it.value().toString()});
         }
     }
@@ -91,7 +92,7 @@ QString parseProcessJob(const QJsonObject &payload, ProcessJob *job)
     const QJsonValue cwd = payload.value(QLatin1String("cwd"));
     if (!cwd.isUndefined()) {
         if (!cwd.isString() || cwd.toString().isEmpty())
-            return Tr::tr("\"cwd\" must be a non-empty string");
+            return QCoreApplication::translate("Executors", "\"cwd\" must be a non-empty string");
         job->cwd = cwd.toString();
     }
 
@@ -99,21 +100,26 @@ QString parseProcessJob(const QJsonObject &payload, ProcessJob *job)
     if (!grace.isUndefined()) {
         if (!grace.isDouble() || grace.toDouble() < 0 || grace.toDouble() > double(MaxGraceMs) ||
             grace.toDouble() != double(grace.toInteger()))
-            return Tr::tr("\"grace_ms\" must be a whole number of milliseconds between 0 and %1").arg(MaxGraceMs);
+            return QCoreApplication::translate("Executors",
+                                               "\"grace_ms\" must be a whole number of milliseconds between 0 and %1")
+                .arg(MaxGraceMs);
         job->graceMs = grace.toInteger();
     }
 
     const QJsonValue accept = payload.value(QLatin1String("accept_exit_codes"));
     if (!accept.isUndefined()) {
         if (!accept.isArray() || accept.toArray().isEmpty())
-            return Tr::tr("\"accept_exit_codes\" must be a non-empty list of exit codes (0-255)");
+            return QCoreApplication::translate("Executors",
+                                               "\"accept_exit_codes\" must be a non-empty list of exit codes (0-255)");
         job->acceptExitCodes.clear();
         const QJsonArray codes = accept.toArray();
         for (qsizetype i = 0; i < codes.size(); ++i) {
             const QJsonValue code = codes.at(i);
             if (!code.isDouble() || code.toDouble() < 0 || code.toDouble() > 255 ||
                 code.toDouble() != double(code.toInt()))
-                return Tr::tr("\"accept_exit_codes\"[%1] must be a whole number between 0 and 255").arg(i);
+                return QCoreApplication::translate("Executors",
+                                                   "\"accept_exit_codes\"[%1] must be a whole number between 0 and 255")
+                    .arg(i);
             job->acceptExitCodes << code.toInt();
         }
     }
@@ -222,7 +228,7 @@ public:
     {
         const QString problem = parseProcessJob(context.payload(), &m_job);
         if (!problem.isEmpty()) {
-            context.fail(Tr::tr("invalid payload: %1").arg(problem));
+            context.fail(QCoreApplication::translate("Executors", "invalid payload: %1").arg(problem));
             return;
         }
         m_context = &context;
@@ -244,7 +250,9 @@ public:
                          [this, process] { m_stderr.append(process->readAllStandardError()); });
         QObject::connect(process, &QProcess::errorOccurred, receiver, [this, process](QProcess::ProcessError error) {
             if (error == QProcess::FailedToStart)
-                end(Tr::tr("could not start %1: %2").arg(m_job.program, process->errorString()), {});
+                end(QCoreApplication::translate("Executors", "could not start %1: %2")
+                        .arg(m_job.program, process->errorString()),
+                    {});
         });
         QObject::connect(process, &QProcess::finished, receiver,
                          [this, process](int exitCode, QProcess::ExitStatus status) {
@@ -277,9 +285,10 @@ private:
         };
         if (status == QProcess::CrashExit) {
             // For a program killed by a signal, Qt reports the signal number as the exit code.
-            end(Tr::tr("%1 was killed by signal %2").arg(m_job.program).arg(exitCode), m_stderr.text(DetailBytes));
+            end(QCoreApplication::translate("Executors", "%1 was killed by signal %2").arg(m_job.program).arg(exitCode),
+                m_stderr.text(DetailBytes));
         } else if (!m_job.acceptExitCodes.contains(exitCode)) {
-            end(Tr::tr("exit code %1").arg(exitCode), m_stderr.text(DetailBytes));
+            end(QCoreApplication::translate("Executors", "exit code %1").arg(exitCode), m_stderr.text(DetailBytes));
         } else {
             detach();
             m_context->succeed(QJsonDocument(record).toJson(QJsonDocument::Compact));

@@ -18,10 +18,6 @@
 namespace vigia {
 
 namespace {
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Executors)
-};
-
 const QByteArray TimestampHeader = QByteArrayLiteral("X-Vigia-Timestamp");
 const QByteArray SignatureHeader = QByteArrayLiteral("X-Vigia-Signature");
 const QByteArray DeliveryHeader = QByteArrayLiteral("X-Vigia-Delivery");
@@ -36,9 +32,9 @@ QString parseSecret(const QJsonObject &payload, QByteArray *secret)
 {
     const QJsonValue value = payload.value(QLatin1String("secret"));
     if (value.isUndefined())
-        return Tr::tr("\"secret\" is missing: deliveries are signed with it");
+        return QCoreApplication::translate("Executors", "\"secret\" is missing: deliveries are signed with it");
     if (!value.isString() || value.toString().isEmpty())
-        return Tr::tr("\"secret\" must be a non-empty string");
+        return QCoreApplication::translate("Executors", "\"secret\" must be a non-empty string");
     *secret = value.toString().toUtf8();
     return {};
 }
@@ -47,7 +43,8 @@ QString checkReservedHeaders(const HttpHeaders &headers)
 {
     for (const QByteArray &name : {ContentTypeHeader, TimestampHeader, SignatureHeader, DeliveryHeader}) {
         if (hasHeader(headers, name))
-            return Tr::tr("\"headers\": %1 is set by the webhook kind itself").arg(QString::fromLatin1(name));
+            return QCoreApplication::translate("Executors", "\"headers\": %1 is set by the webhook kind itself")
+                .arg(QString::fromLatin1(name));
     }
     return {};
 }
@@ -77,7 +74,7 @@ public:
         WebhookJob job;
         const QString problem = parseWebhookJob(context.payload(), &job);
         if (!problem.isEmpty()) {
-            context.fail(Tr::tr("invalid payload: %1").arg(problem));
+            context.fail(QCoreApplication::translate("Executors", "invalid payload: %1").arg(problem));
             return;
         }
         // Wall-clock time, not the engine clock: the receiver compares it with its own clock to refuse replays.

@@ -65,6 +65,9 @@ public:
     qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) override;
     void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
     void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) override;
+    // Not ported yet (postgresapply.cpp): throws. SqliteStore's sqliteapply.cpp is the reference.
+    ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun, const Actor &actor,
+                                  qint64 now) override;
     bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
                      qint64 now) override;
 

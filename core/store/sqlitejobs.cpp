@@ -125,6 +125,14 @@ qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
         throw StoreError(SqliteStore::tr("job \"%1\": %2").arg(job.name, scheduleError), StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(*this);
     requireQueue(job.queue);
+    const qint64 id = writeJob(job, now);
+    audit(actor, now, QStringLiteral("job.edit"), u"job:" + job.name, {});
+    tx.commit();
+    return id;
+}
+
+qint64 SqliteStore::writeJob(const JobDef &job, qint64 now)
+{
     const Schedule &s = job.schedule;
     // A changed schedule forgets the fire it waited for, so the scheduler computes the next one from the new rule.
     QSqlQuery upsert = exec(
@@ -177,8 +185,6 @@ qint64 SqliteStore::upsertJob(const JobDef &job, const Actor &actor, qint64 now)
     upsert.next();
     const qint64 id = upsert.value(0).toLongLong();
     upsert.finish();
-    audit(actor, now, QStringLiteral("job.edit"), u"job:" + job.name, {});
-    tx.commit();
     return id;
 }
 

@@ -62,6 +62,8 @@ public:
     qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) override;
     void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
     void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) override;
+    ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun, const Actor &actor,
+                                  qint64 now) override;
     bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
                      qint64 now) override;
 
@@ -84,6 +86,9 @@ private:
     void requireQueue(const QString &name);
     QVector<EnqueueResult> insertRuns(const QVector<NewRun> &runs, qint64 now);
     QVector<JobDef> selectJobs(const QString &where, const QVariantList &binds);
+    // Inserts or updates the job's row by name inside the caller's transaction, without an audit row.
+    qint64 writeJob(const JobDef &job, qint64 now);
+    void refuseBusyQueueDeletions(const QVector<Queue> &queues);
     Run requireRun(qint64 id);
     qint64 insertReplay(const Run &dead, qint64 now);
     void audit(const Actor &actor, qint64 now, const QString &action, const QString &target, const QString &detail);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/declarations.h"
 #include "model/jobdef.h"
 #include "model/queue.h"
 #include "model/run.h"
@@ -133,6 +134,16 @@ public:
     virtual qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) = 0;
     virtual void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) = 0;
     virtual void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) = 0;
+    // Jobs as code, one transaction: makes the database hold the declared queues and jobs (matched by name), creating
+    // and updating only what differs (compared as DeclarationPlan does; a changed schedule rule forgets the next fire
+    // as upsertJob() does) and auditing each change (queue.create/update/delete, job.create/update/delete). With
+    // `prune`, also deletes the queues (never "default") and jobs not declared; a deleted job's runs stay, with
+    // job_id set to NULL. Throws StoreError (Invalid), writing nothing, for invalid declarations or when a queue to
+    // delete still has runs waiting, running or unhandled in the dead-letter queue. With `dryRun`, computes the
+    // same result (and the same refusals) and writes nothing. Applying the same declarations twice changes nothing
+    // the second time and writes no audit rows.
+    virtual ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun,
+                                          const Actor &actor, qint64 now) = 0;
 
     // The scheduler's booking, one transaction: enqueue the fires' runs (a unique key makes a fire enqueue once)
     // and move the job's next fire from `expectedNextFireAt` to `nextFireAt`. Returns false, writing nothing, when

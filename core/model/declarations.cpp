@@ -1,0 +1,33 @@
+#include "model/declarations.h"
+
+#include <algorithm>
+
+namespace vigia {
+
+int ApplyResult::count(DeclarationChange::Action action) const
+{
+    return int(std::count_if(changes.cbegin(), changes.cend(),
+                             [action](const DeclarationChange &change) { return change.action == action; }));
+}
+
+QString declarationObjectName(DeclarationChange::Object object)
+{
+    return object == DeclarationChange::Object::Queue ? QStringLiteral("queue") : QStringLiteral("job");
+}
+
+QString declarationActionName(DeclarationChange::Action action)
+{
+    switch (action) {
+    case DeclarationChange::Action::Create:
+        return QStringLiteral("create");
+    case DeclarationChange::Action::Update:
+        return QStringLiteral("update");
+    case DeclarationChange::Action::Unchanged:
+        break;
+    case DeclarationChange::Action::Delete:
+        return QStringLiteral("delete");
+    }
+    return QStringLiteral("unchanged");
+}
+
+} // namespace vigia

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/jobdef.h"
+#include "model/queue.h"
+
+#include <QStringList>
+#include <QVector>
+
+namespace vigia {
+
+// Queues and jobs as a file declares them (jobs as code): what `apply` makes the database hold.
+struct Declarations {
+    QVector<Queue> queues;
+    QVector<JobDef> jobs;
+};
+
+// What applying declarations did (or, in a dry run, would do) to one queue or job.
+struct DeclarationChange {
+    enum class Object {
+        Queue,
+        Job
+    };
+    enum class Action {
+        Create,
+        Update,
+        Unchanged,
+        Delete
+    };
+    Object object = Object::Job;
+    Action action = Action::Unchanged;
+    QString name;
+    QStringList fields; // for Update: the changed fields, named as in the file (e.g. "schedule.cron", "timeout")
+
+    friend bool operator==(const DeclarationChange &a, const DeclarationChange &b)
+    {
+        return a.object == b.object && a.action == b.action && a.name == b.name && a.fields == b.fields;
+    }
+};
+
+struct ApplyResult {
+    bool dryRun = false;
+    QVector<DeclarationChange> changes; // queues by name, then jobs by name; deletions after the rest of their kind
+
+    int count(DeclarationChange::Action action) const;
+    bool hasChanges() const { return count(DeclarationChange::Action::Unchanged) != changes.size(); }
+};
+
+QString declarationObjectName(DeclarationChange::Object object); // "queue", "job"
+QString declarationActionName(DeclarationChange::Action action); // "create", "update", "unchanged", "delete"
+
+} // namespace vigia
