@@ -145,10 +145,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </translation>
     </message>
     <message>
-        <source>dlq: expected list, replay or discard, not &quot;%1&quot;</source>
-        <translation>dlq: esperado list, replay ou discard, não &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Bring the database schema up to date. A database newer than this program is refused, never changed.</source>
         <translation>Atualiza o esquema do banco de dados. Um banco mais novo que este programa é recusado, nunca alterado.</translation>
     </message>
@@ -245,10 +241,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </source>
         <translation>Uso: vigia-engine queues list|add Q|pause Q|resume Q|set Q --concurrency N
 </translation>
-    </message>
-    <message>
-        <source>queues: expected list, add, pause, resume or set, not &quot;%1&quot;</source>
-        <translation>queues: esperado list, add, pause, resume ou set, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Add a run to a queue and print its id.</source>
@@ -381,10 +373,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </translation>
     </message>
     <message>
-        <source>runs: expected list, show or cancel, not &quot;%1&quot;</source>
-        <translation>runs: esperado list, show ou cancel, não &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Run the engine until SIGINT or SIGTERM. On the first signal it stops claiming, lets running runs finish for up to --drain seconds and hands the rest back to the queue; a second signal stops at once.</source>
         <translation>Executa o motor até receber SIGINT ou SIGTERM. No primeiro sinal, deixa de assumir execuções, espera as execuções em andamento terminarem por até --drain segundos e devolve as restantes à fila; um segundo sinal encerra imediatamente.</translation>
     </message>
@@ -407,10 +395,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>How often to look for runs enqueued by other processes (default 250).</source>
         <translation>Com que frequência procurar execuções enfileiradas por outros processos (padrão 250).</translation>
-    </message>
-    <message>
-        <source>Enqueue a small demo workload every second.</source>
-        <translation>Enfileira uma pequena carga de demonstração a cada segundo.</translation>
     </message>
     <message>
         <source>No summary line.</source>
@@ -495,10 +479,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </translation>
     </message>
     <message>
-        <source>jobs: expected list, pause, resume or postpone, not &quot;%1&quot;</source>
-        <translation>jobs: esperado list, pause, resume ou postpone, não &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Print the next fire times of a cron expression, one per line, in UTC.</source>
         <translation>Imprime os próximos horários de disparo de uma expressão cron, um por linha, em UTC.</translation>
     </message>
@@ -547,18 +527,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </translation>
     </message>
     <message>
-        <source>cron: expected next or explain, not &quot;%1&quot;</source>
-        <translation>cron: esperado next ou explain, não &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Usage: vigia-engine schedule preview [--hours 24] [--json]
 </source>
         <translation>Uso: vigia-engine schedule preview [--hours 24] [--json]
 </translation>
-    </message>
-    <message>
-        <source>schedule: expected preview, not &quot;%1&quot;</source>
-        <translation>schedule: esperado preview, não &quot;%1&quot;</translation>
     </message>
     <message>
         <source>List the upcoming fires of every scheduled job, in time order. Paused jobs and fires outside a job&apos;s window or before its postpone date are left out.</source>
@@ -596,6 +568,350 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>SCHEDULED</source>
         <comment>runs table: when the run is due</comment>
         <translation>AGENDADA PARA</translation>
+    </message>
+    <message>
+        <source>no changes (%1 unchanged)</source>
+        <translation>nenhuma alteração (%1 sem alteração)</translation>
+    </message>
+    <message>
+        <source>dry run: would create %1, update %2, delete %3 (%4 unchanged); nothing was written</source>
+        <translation>simulação (dry run): criaria %1, atualizaria %2, excluiria %3 (%4 sem alteração); nada foi gravado</translation>
+    </message>
+    <message>
+        <source>applied: %1 created, %2 updated, %3 deleted, %4 unchanged</source>
+        <translation>aplicado: %1 criados, %2 atualizados, %3 excluídos, %4 sem alteração</translation>
+    </message>
+    <message>
+        <source>apply: cannot read %1: %2</source>
+        <translation>apply: não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>Declare queues and jobs from a YAML file (jobs as code, described in README.md): create what is new, update what changed, leave what is equal. The whole file is checked first and written in one transaction; any error writes nothing.</source>
+        <translation>Declara filas e jobs a partir de um arquivo YAML (jobs como código, descrito no README.md): cria o que é novo, atualiza o que mudou e mantém o que é igual. O arquivo inteiro é verificado primeiro e gravado em uma única transação; qualquer erro faz com que nada seja gravado.</translation>
+    </message>
+    <message>
+        <source>The YAML file to apply (- reads standard input).</source>
+        <translation>O arquivo YAML a aplicar (- lê da entrada padrão).</translation>
+    </message>
+    <message>
+        <source>Print what would change and write nothing.</source>
+        <translation>Imprime o que mudaria e não grava nada.</translation>
+    </message>
+    <message>
+        <source>Also delete the queues (never &quot;default&quot;) and jobs the file does not declare. Past runs of a deleted job are kept, no longer linked to it.</source>
+        <translation>Exclui também as filas (nunca &quot;default&quot;) e os jobs que o arquivo não declara. As execuções passadas de um job excluído são mantidas, sem vínculo com ele.</translation>
+    </message>
+    <message>
+        <source>apply: -f FILE is required</source>
+        <translation>apply: -f FILE é obrigatório</translation>
+    </message>
+    <message numerus="yes">
+        <source>apply: %n error(s) in %1; nothing was written</source>
+        <translation>
+            <numerusform>apply: %n erro em %1; nada foi gravado</numerusform>
+            <numerusform>apply: %n erros em %1; nada foi gravado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write every queue and job, by name, in the jobs-as-code YAML format; applying the output changes nothing.</source>
+        <translation>Grava todas as filas e jobs, por nome, no formato YAML de jobs como código; aplicar a saída não altera nada.</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of standard output.</source>
+        <translation>Grava neste arquivo em vez da saída padrão.</translation>
+    </message>
+    <message>
+        <source>export: cannot write %1: %2</source>
+        <translation>export: não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>declare queues and jobs from a YAML file (jobs as code)</source>
+        <translation>declara filas e jobs a partir de um arquivo YAML (jobs como código)</translation>
+    </message>
+    <message>
+        <source>write every queue and job as YAML for apply</source>
+        <translation>grava todas as filas e jobs como YAML para o apply</translation>
+    </message>
+    <message>
+        <source>set, list or delete secrets that job specs refer to</source>
+        <translation>define, lista ou exclui os segredos referenciados pelas especificações de jobs</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 ou %2</translation>
+    </message>
+    <message>
+        <source>%1: expected %2</source>
+        <translation>%1: esperado %2</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, not &quot;%3&quot;</source>
+        <translation>%1: esperado %2, não &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the demo workload %1</source>
+        <translation>não foi possível ler a carga de demonstração %1</translation>
+    </message>
+    <message>
+        <source>Secret store: keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a desktop session is running, else VIGIA_SECRET_&lt;NAME&gt; variables and systemd credentials).</source>
+        <translation>Cofre de segredos: keychain, env ou auto (padrão: $VIGIA_SECRETS; senão, auto: o chaveiro quando há uma sessão de desktop em execução; senão, variáveis VIGIA_SECRET_&lt;NAME&gt; e credenciais do systemd).</translation>
+    </message>
+    <message>
+        <source>secret set: cannot read standard input</source>
+        <translation>secret set: não foi possível ler a entrada padrão</translation>
+    </message>
+    <message>
+        <source>Value for %1: </source>
+        <translation>Valor de %1: </translation>
+    </message>
+    <message>
+        <source>Store a secret; the value is read from standard input (not echoed on a terminal). Job specs refer to it as ${secret:NAME}.</source>
+        <translation>Armazena um segredo; o valor é lido da entrada padrão (sem eco no terminal). As especificações de jobs se referem a ele como ${secret:NAME}.</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;.</source>
+        <translation>Letras, dígitos, &apos;_&apos;, &apos;-&apos; e &apos;.&apos;.</translation>
+    </message>
+    <message>
+        <source>secret set: invalid name &quot;%1&quot; (letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, at most 128)</source>
+        <translation>secret set: nome inválido &quot;%1&quot; (letras, dígitos, &apos;_&apos;, &apos;-&apos; e &apos;.&apos;, no máximo 128)</translation>
+    </message>
+    <message>
+        <source>secret set: the value is empty</source>
+        <translation>secret set: o valor está vazio</translation>
+    </message>
+    <message>
+        <source>secret %1 stored</source>
+        <translation>segredo %1 armazenado</translation>
+    </message>
+    <message>
+        <source>List the names of stored secrets (never the values).</source>
+        <translation>Lista os nomes dos segredos armazenados (nunca os valores).</translation>
+    </message>
+    <message>
+        <source>Delete a stored secret.</source>
+        <translation>Exclui um segredo armazenado.</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name.</source>
+        <translation>O nome do segredo.</translation>
+    </message>
+    <message>
+        <source>secret %1 deleted</source>
+        <translation>segredo %1 excluído</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine secret set NAME | list | delete NAME [--secrets STORE]
+</source>
+        <translation>Uso: vigia-engine secret set NAME | list | delete NAME [--secrets STORE]
+</translation>
+    </message>
+    <message>
+        <source>Where ${secret:NAME} references are read: keychain, env or auto (default: $VIGIA_SECRETS, else auto).</source>
+        <translation>De onde as referências ${secret:NAME} são lidas: keychain, env ou auto (padrão: $VIGIA_SECRETS; senão, auto).</translation>
+    </message>
+    <message>
+        <source>Apply the demo queues and jobs (resources/demo/demo.yaml) and enqueue a small workload every second.</source>
+        <translation>Aplica as filas e jobs de demonstração (resources/demo/demo.yaml) e enfileira uma pequena carga de trabalho a cada segundo.</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>erro de sintaxe YAML: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs at least &quot;version: %1&quot;</source>
+        <translation>o arquivo está vazio; ele precisa de pelo menos &quot;version: %1&quot;</translation>
+    </message>
+    <message>
+        <source>expected one YAML document, found %1 (remove the &quot;---&quot; separators)</source>
+        <translation>esperado um documento YAML, encontrados %1 (remova os separadores &quot;---&quot;)</translation>
+    </message>
+    <message>
+        <source>the top level must be a mapping with version, queues and jobs, not %1</source>
+        <translation>o nível superior deve ser um mapeamento com version, queues e jobs, não %1</translation>
+    </message>
+    <message>
+        <source>missing: the format version (&quot;version: %1&quot;)</source>
+        <translation>ausente: a versão do formato (&quot;version: %1&quot;)</translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this program reads version %2)</source>
+        <translation>versão %1 não suportada (este programa lê a versão %2)</translation>
+    </message>
+    <message>
+        <source>expected a list of queues, got %1</source>
+        <translation>esperada uma lista de filas; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>missing: every queue needs a name</source>
+        <translation>ausente: toda fila precisa de um nome</translation>
+    </message>
+    <message>
+        <source>duplicate queue %1 (first declared on line %2)</source>
+        <translation>fila %1 duplicada (declarada primeiro na linha %2)</translation>
+    </message>
+    <message>
+        <source>expected a list of jobs, got %1</source>
+        <translation>esperada uma lista de jobs; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>missing: every job needs a unique name</source>
+        <translation>ausente: todo job precisa de um nome único</translation>
+    </message>
+    <message>
+        <source>duplicate job %1 (first declared on line %2)</source>
+        <translation>job %1 duplicado (declarado primeiro na linha %2)</translation>
+    </message>
+    <message>
+        <source>missing: the job&apos;s kind (one of %1)</source>
+        <translation>ausente: o tipo do job (um de %1)</translation>
+    </message>
+    <message>
+        <source>unknown kind %1 (known: %2)</source>
+        <translation>tipo desconhecido %1 (conhecidos: %2)</translation>
+    </message>
+    <message>
+        <source>expected a mapping (the kind&apos;s payload), got %1</source>
+        <translation>esperado um mapeamento (o payload do tipo); encontrado: %1</translation>
+    </message>
+    <message>
+        <source>has both cron and every; give exactly one</source>
+        <translation>tem cron e every ao mesmo tempo; informe exatamente um</translation>
+    </message>
+    <message>
+        <source>needs cron or every (exactly one); leave schedule out for a job that runs on demand only</source>
+        <translation>precisa de cron ou every (exatamente um); omita schedule para um job executado apenas sob demanda</translation>
+    </message>
+    <message>
+        <source>%1 never fires</source>
+        <translation>%1 nunca dispara</translation>
+    </message>
+    <message>
+        <source>anchor goes with every, not with cron</source>
+        <translation>anchor é usado com every, não com cron</translation>
+    </message>
+    <message>
+        <source>unknown time zone %1</source>
+        <translation>fuso horário desconhecido %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a time of day (HH:MM, 00:00 to 23:59)</source>
+        <translation>%1 não é um horário do dia (HH:MM, de 00:00 a 23:59)</translation>
+    </message>
+    <message>
+        <source>needs both start and end (or neither, for whole days); only %1 is given</source>
+        <translation>precisa de start e end (ou de nenhum dos dois, para dias inteiros); só %1 foi informado</translation>
+    </message>
+    <message>
+        <source>expected a list of weekdays (%1), got %2</source>
+        <translation>esperada uma lista de dias da semana (%1); encontrado: %2</translation>
+    </message>
+    <message>
+        <source>needs at least one weekday (leave days out for every day)</source>
+        <translation>precisa de pelo menos um dia da semana (omita days para todos os dias)</translation>
+    </message>
+    <message>
+        <source>unknown weekday %1 (%2)</source>
+        <translation>dia da semana desconhecido %1 (%2)</translation>
+    </message>
+    <message>
+        <source>queue %1 is not declared in this file, so --prune would delete it; declare it under queues</source>
+        <translation>a fila %1 não está declarada neste arquivo, então --prune a excluiria; declare-a em queues</translation>
+    </message>
+    <message>
+        <source>unknown queue %1: declare it under queues (the database has no such queue either)</source>
+        <translation>fila desconhecida %1: declare-a em queues (o banco de dados também não tem essa fila)</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>uma lista</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>um mapeamento</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>esperado um mapeamento; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name, not %1</source>
+        <translation>uma chave deve ser um nome simples, não %1</translation>
+    </message>
+    <message>
+        <source>not supported yet: SLA, criticality and incident policies come in a later version of this format; remove the key for now</source>
+        <translation>ainda não suportado: políticas de SLA, criticidade e incidentes virão em uma versão futura deste formato; remova a chave por enquanto</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (expected %2)</source>
+        <translation>chave desconhecida &quot;%1&quot; (esperado %2)</translation>
+    </message>
+    <message>
+        <source>duplicate key (already given on line %1)</source>
+        <translation>chave duplicada (já informada na linha %1)</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>esperada uma string; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>unsupported tag &quot;%1&quot;</source>
+        <translation>tag não suportada &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>não deve estar vazio</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>tem mais de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>must not start or end with white space</source>
+        <translation>não deve começar nem terminar com espaço em branco</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <translation>esperado um número inteiro; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>must be from %1 to %2, not %3</source>
+        <translation>deve estar entre %1 e %2, não %3</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>esperado true ou false; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>esperado um número; encontrado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration (e.g. 500ms, 30s, 5m, 2h, 1d; a plain whole number is seconds)</source>
+        <translation>%1 não é uma duração (ex.: 500ms, 30s, 5m, 2h, 1d; um número inteiro simples indica segundos)</translation>
+    </message>
+    <message>
+        <source>%1 is not one of: %2</source>
+        <translation>%1 não é um de: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an ISO 8601 date-time with an offset (e.g. 2026-12-01T00:00:00Z or 2026-12-01T00:00:00-03:00)</source>
+        <translation>%1 não é uma data e hora ISO 8601 com deslocamento (ex.: 2026-12-01T00:00:00Z ou 2026-12-01T00:00:00-03:00)</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>aninhado em mais de %1 níveis</translation>
+    </message>
+    <message>
+        <source>duplicate key</source>
+        <translation>chave duplicada</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1148,49 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     </message>
 </context>
 <context>
+    <name>DeclarationPlan</name>
+    <message>
+        <source>a declared queue has no name</source>
+        <translation>uma fila declarada não tem nome</translation>
+    </message>
+    <message>
+        <source>queue &quot;%1&quot; is declared twice</source>
+        <translation>a fila &quot;%1&quot; foi declarada duas vezes</translation>
+    </message>
+    <message>
+        <source>queue &quot;%1&quot;: concurrency must be at least 1</source>
+        <translation>fila &quot;%1&quot;: a concorrência deve ser de pelo menos 1</translation>
+    </message>
+    <message>
+        <source>a declared job has no name</source>
+        <translation>um job declarado não tem nome</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; is declared twice</source>
+        <translation>o job &quot;%1&quot; foi declarado duas vezes</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no kind</source>
+        <translation>o job &quot;%1&quot; não tem tipo</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: max attempts must be between 1 and 1000</source>
+        <translation>job &quot;%1&quot;: o máximo de tentativas deve estar entre 1 e 1000</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>job &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; uses queue &quot;%2&quot;, which --prune would delete; declare the queue</source>
+        <translation>o job &quot;%1&quot; usa a fila &quot;%2&quot;, que --prune excluiria; declare a fila</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; uses queue &quot;%2&quot;, which is neither declared nor in the database</source>
+        <translation>o job &quot;%1&quot; usa a fila &quot;%2&quot;, que não está declarada nem existe no banco de dados</translation>
+    </message>
+</context>
+<context>
     <name>Dispatcher</name>
     <message>
         <source>lease expired: node %1 stopped renewing it</source>
@@ -902,6 +1261,174 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>&quot;until&quot; must be an ISO 8601 date-time</source>
         <translation>&quot;until&quot; deve ser uma data e hora ISO 8601</translation>
     </message>
+    <message>
+        <source>no complete response within %1 ms (timeout_ms)</source>
+        <translation>nenhuma resposta completa em %1 ms (timeout_ms)</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (known: %2)</source>
+        <translation>campo desconhecido &quot;%1&quot; (conhecidos: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; is missing</source>
+        <translation>&quot;url&quot; está ausente</translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; must be a string</source>
+        <translation>&quot;url&quot; deve ser uma string</translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; is not a valid absolute URL: &quot;%1&quot;</source>
+        <translation>&quot;url&quot; não é uma URL absoluta válida: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; must use http or https, not &quot;%1&quot;</source>
+        <translation>&quot;url&quot; deve usar http ou https, não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;headers&quot; must be an object of header names to string values</source>
+        <translation>&quot;headers&quot; deve ser um objeto que associa nomes de cabeçalho a valores string</translation>
+    </message>
+    <message>
+        <source>&quot;headers&quot;: &quot;%1&quot; is not a valid header name</source>
+        <translation>&quot;headers&quot;: &quot;%1&quot; não é um nome de cabeçalho válido</translation>
+    </message>
+    <message>
+        <source>&quot;headers&quot;: the value of &quot;%1&quot; must be a string</source>
+        <translation>&quot;headers&quot;: o valor de &quot;%1&quot; deve ser uma string</translation>
+    </message>
+    <message>
+        <source>&quot;headers&quot;: the value of &quot;%1&quot; must not contain line breaks</source>
+        <translation>&quot;headers&quot;: o valor de &quot;%1&quot; não deve conter quebras de linha</translation>
+    </message>
+    <message>
+        <source>&quot;timeout_ms&quot; must be a whole number of milliseconds between 1 and %1</source>
+        <translation>&quot;timeout_ms&quot; deve ser um número inteiro de milissegundos entre 1 e %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>&quot;%1&quot; deve ser true ou false</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2 %3</source>
+        <translation>HTTP %1 em resposta a %2 %3</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2 from %3 %4</source>
+        <translation>HTTP %1 %2 em resposta a %3 %4</translation>
+    </message>
+    <message>
+        <source>&quot;method&quot; must be one of %1</source>
+        <translation>&quot;method&quot; deve ser um de %1</translation>
+    </message>
+    <message>
+        <source>&quot;accept&quot; must be a non-empty list of status codes (200), classes (&quot;2xx&quot;) or ranges (&quot;200-299&quot;)</source>
+        <translation>&quot;accept&quot; deve ser uma lista não vazia de códigos de status (200), classes (&quot;2xx&quot;) ou intervalos (&quot;200-299&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;accept&quot;[%1]: %2 is not a status code (100-599), a class like &quot;2xx&quot; or a range like &quot;200-299&quot;</source>
+        <translation>&quot;accept&quot;[%1]: %2 não é um código de status (100-599), uma classe como &quot;2xx&quot; nem um intervalo como &quot;200-299&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;items_pointer&quot; must be a JSON pointer such as &quot;/data/count&quot;</source>
+        <translation>&quot;items_pointer&quot; deve ser um JSON pointer como &quot;/data/count&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;body&quot; is not allowed with method HEAD</source>
+        <translation>&quot;body&quot; não é permitido com o método HEAD</translation>
+    </message>
+    <message>
+        <source>response larger than %1 bytes; items_pointer not read</source>
+        <translation>resposta maior que %1 bytes; items_pointer não foi lido</translation>
+    </message>
+    <message>
+        <source>response is not JSON (%1); items_pointer not read</source>
+        <translation>a resposta não é JSON (%1); items_pointer não foi lido</translation>
+    </message>
+    <message>
+        <source>items_pointer &quot;%1&quot; not found in the response</source>
+        <translation>items_pointer &quot;%1&quot; não encontrado na resposta</translation>
+    </message>
+    <message>
+        <source>items_pointer &quot;%1&quot; is not a whole number or a list</source>
+        <translation>items_pointer &quot;%1&quot; não é um número inteiro nem uma lista</translation>
+    </message>
+    <message>
+        <source>invalid payload: %1</source>
+        <translation>payload inválido: %1</translation>
+    </message>
+    <message>
+        <source>&quot;program&quot; is missing</source>
+        <translation>&quot;program&quot; está ausente</translation>
+    </message>
+    <message>
+        <source>&quot;program&quot; must be a non-empty string (a path or a name found in PATH; no shell is used)</source>
+        <translation>&quot;program&quot; deve ser uma string não vazia (um caminho ou um nome encontrado no PATH; nenhum shell é usado)</translation>
+    </message>
+    <message>
+        <source>&quot;args&quot; must be a list of strings</source>
+        <translation>&quot;args&quot; deve ser uma lista de strings</translation>
+    </message>
+    <message>
+        <source>&quot;args&quot;[%1] must be a string</source>
+        <translation>&quot;args&quot;[%1] deve ser uma string</translation>
+    </message>
+    <message>
+        <source>&quot;env&quot; must be an object of variable names to string values</source>
+        <translation>&quot;env&quot; deve ser um objeto que associa nomes de variáveis a valores string</translation>
+    </message>
+    <message>
+        <source>&quot;env&quot;: &quot;%1&quot; is not a valid variable name</source>
+        <translation>&quot;env&quot;: &quot;%1&quot; não é um nome de variável válido</translation>
+    </message>
+    <message>
+        <source>&quot;env&quot;: the value of &quot;%1&quot; must be a string</source>
+        <translation>&quot;env&quot;: o valor de &quot;%1&quot; deve ser uma string</translation>
+    </message>
+    <message>
+        <source>&quot;cwd&quot; must be a non-empty string</source>
+        <translation>&quot;cwd&quot; deve ser uma string não vazia</translation>
+    </message>
+    <message>
+        <source>&quot;grace_ms&quot; must be a whole number of milliseconds between 0 and %1</source>
+        <translation>&quot;grace_ms&quot; deve ser um número inteiro de milissegundos entre 0 e %1</translation>
+    </message>
+    <message>
+        <source>&quot;accept_exit_codes&quot; must be a non-empty list of exit codes (0-255)</source>
+        <translation>&quot;accept_exit_codes&quot; deve ser uma lista não vazia de códigos de saída (0-255)</translation>
+    </message>
+    <message>
+        <source>&quot;accept_exit_codes&quot;[%1] must be a whole number between 0 and 255</source>
+        <translation>&quot;accept_exit_codes&quot;[%1] deve ser um número inteiro entre 0 e 255</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>não foi possível iniciar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 was killed by signal %2</source>
+        <translation>%1 foi encerrado pelo sinal %2</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>código de saída %1</translation>
+    </message>
+    <message>
+        <source>&quot;secret&quot; is missing: deliveries are signed with it</source>
+        <translation>&quot;secret&quot; está ausente: as entregas são assinadas com ele</translation>
+    </message>
+    <message>
+        <source>&quot;secret&quot; must be a non-empty string</source>
+        <translation>&quot;secret&quot; deve ser uma string não vazia</translation>
+    </message>
+    <message>
+        <source>&quot;headers&quot;: %1 is set by the webhook kind itself</source>
+        <translation>&quot;headers&quot;: %1 é definido pelo próprio tipo webhook</translation>
+    </message>
 </context>
 <context>
     <name>PostgresStore</name>
@@ -969,6 +1496,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>unknown job &quot;%1&quot;</source>
         <translation>job desconhecido &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>apply is not available on PostgreSQL yet; nothing was written</source>
+        <translation>apply ainda não está disponível no PostgreSQL; nada foi gravado</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleRule</name>
@@ -995,6 +1526,41 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>jitter must be between 0 and 3600 seconds</source>
         <translation>o jitter deve estar entre 0 e 3600 segundos</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>invalid secret name &quot;%1&quot;</source>
+        <translation>nome de segredo inválido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read credential %1: %2</source>
+        <translation>não foi possível ler a credencial %1: %2</translation>
+    </message>
+    <message>
+        <source>secret &quot;%1&quot; not found: set %2 or a credential file named %1</source>
+        <translation>segredo &quot;%1&quot; não encontrado: defina %2 ou um arquivo de credencial chamado %1</translation>
+    </message>
+    <message>
+        <source>the environment secret store is read-only: set VIGIA_SECRET_&lt;NAME&gt; or a systemd credential</source>
+        <translation>o cofre de segredos do ambiente é somente leitura: defina VIGIA_SECRET_&lt;NAME&gt; ou uma credencial do systemd</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>não encontrado</translation>
+    </message>
+    <message>
+        <source>keychain: %1</source>
+        <translation>chaveiro: %1</translation>
+    </message>
+    <message>
+        <source>secret &quot;%1&quot; not found in the keychain</source>
+        <translation>segredo &quot;%1&quot; não encontrado no chaveiro</translation>
+    </message>
+    <message>
+        <source>unknown secret store &quot;%1&quot; (expected keychain, env or auto)</source>
+        <translation>cofre de segredos desconhecido &quot;%1&quot; (esperado keychain, env ou auto)</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1621,26 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>job &quot;%1&quot;: %2</source>
         <translation>job &quot;%1&quot;: %2</translation>
     </message>
+    <message>
+        <source>queue &quot;%1&quot; (%2 runs waiting or running, %3 dead runs not yet handled)</source>
+        <translation>fila &quot;%1&quot; (%2 execuções aguardando ou em andamento, %3 execuções mortas ainda não tratadas)</translation>
+    </message>
+    <message>
+        <source>--prune cannot delete %1: let the runs finish or cancel them, replay or discard the dead ones, or keep declaring the queue; nothing was written</source>
+        <translation>--prune não pode excluir %1: deixe as execuções terminarem ou cancele-as, reexecute ou descarte as mortas, ou continue declarando a fila; nada foi gravado</translation>
+    </message>
+    <message>
+        <source>SQLite error in %1: %2</source>
+        <translation>erro do SQLite em %1: %2</translation>
+    </message>
+    <message>
+        <source>SQLite error: %1</source>
+        <translation>erro do SQLite: %1</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver did not expose its connection handle</source>
+        <translation>o driver SQLite do Qt não expôs seu handle de conexão</translation>
+    </message>
 </context>
 <context>
     <name>StoreUrl</name>
@@ -1103,6 +1689,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>timeout: still running after %1 ms</source>
         <translation>tempo limite (timeout) esgotado: ainda em andamento após %1 ms</translation>
+    </message>
+    <message>
+        <source>the run refers to secrets (%1) but no secret store is configured</source>
+        <translation>a execução faz referência a segredos (%1), mas nenhum cofre de segredos está configurado</translation>
     </message>
 </context>
 </TS>

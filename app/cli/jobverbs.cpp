@@ -26,9 +26,7 @@ QJsonObject jobToJson(const JobDef &job)
 {
     const Schedule &s = job.schedule;
     QJsonObject schedule{
-        {QStringLiteral("kind"), s.kind == Schedule::Kind::Cron       ? QStringLiteral("cron")
-                                 : s.kind == Schedule::Kind::Interval ? QStringLiteral("interval")
-                                                                      : QStringLiteral("none")},
+        {QStringLiteral("kind"), scheduleKindName(s.kind)},
         {QStringLiteral("time_zone"), s.timeZone},
         {QStringLiteral("paused"), s.paused},
         {QStringLiteral("misfire"), misfirePolicyName(s.misfire)},

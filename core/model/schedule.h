@@ -23,6 +23,8 @@ enum class MisfirePolicy {
 };
 
 QString misfirePolicyName(MisfirePolicy policy);
+// Unknown names give the default (coalesce); names are checked where they are read from people (apply).
+MisfirePolicy misfirePolicyFromName(const QString &name);
 
 // When a job fires: a cron expression or a fixed interval, evaluated in an IANA time zone.
 struct Schedule {
@@ -47,5 +49,9 @@ struct Schedule {
 
     bool isScheduled() const { return kind != Kind::None; }
 };
+
+// How the stores spell a schedule's kind: none, cron, interval.
+QString scheduleKindName(Schedule::Kind kind);
+Schedule::Kind scheduleKindFromName(const QString &name);
 
 } // namespace vigia

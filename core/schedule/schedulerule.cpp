@@ -5,19 +5,6 @@
 
 namespace vigia {
 
-QString misfirePolicyName(MisfirePolicy policy)
-{
-    switch (policy) {
-    case MisfirePolicy::Coalesce:
-        return QStringLiteral("coalesce");
-    case MisfirePolicy::RunAll:
-        return QStringLiteral("run-all");
-    case MisfirePolicy::Skip:
-        return QStringLiteral("skip");
-    }
-    return {};
-}
-
 namespace {
 
 constexpr qint64 MaxIntervalMs = 366LL * 24 * 3600 * 1000;

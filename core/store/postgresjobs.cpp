@@ -15,37 +15,6 @@ namespace {
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
     "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at"
 
-Schedule::Kind scheduleKindFromName(const QString &name)
-{
-    if (name == QLatin1String("cron"))
-        return Schedule::Kind::Cron;
-    if (name == QLatin1String("interval"))
-        return Schedule::Kind::Interval;
-    return Schedule::Kind::None;
-}
-
-QString scheduleKindName(Schedule::Kind kind)
-{
-    switch (kind) {
-    case Schedule::Kind::Cron:
-        return QStringLiteral("cron");
-    case Schedule::Kind::Interval:
-        return QStringLiteral("interval");
-    case Schedule::Kind::None:
-        break;
-    }
-    return QStringLiteral("none");
-}
-
-MisfirePolicy misfireFromName(const QString &name)
-{
-    for (MisfirePolicy policy : {MisfirePolicy::Coalesce, MisfirePolicy::RunAll, MisfirePolicy::Skip}) {
-        if (misfirePolicyName(policy) == name)
-            return policy;
-    }
-    return MisfirePolicy::Coalesce;
-}
-
 JobDef readJob(const pqxx::row &row)
 {
     JobDef job;
@@ -74,7 +43,7 @@ JobDef readJob(const pqxx::row &row)
     s.paused = qtBool(row[21]);
     s.runOnStart = qtBool(row[22]);
     s.jitterMs = qtInt(row[23]);
-    s.misfire = misfireFromName(qtText(row[24]));
+    s.misfire = misfirePolicyFromName(qtText(row[24]));
     job.nextFireAt = qtInt(row[25]);
     job.lastFireAt = qtInt(row[26]);
     return job;

@@ -17,37 +17,6 @@ namespace {
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
     "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at"
 
-Schedule::Kind scheduleKindFromName(const QString &name)
-{
-    if (name == QLatin1String("cron"))
-        return Schedule::Kind::Cron;
-    if (name == QLatin1String("interval"))
-        return Schedule::Kind::Interval;
-    return Schedule::Kind::None;
-}
-
-QString scheduleKindName(Schedule::Kind kind)
-{
-    switch (kind) {
-    case Schedule::Kind::Cron:
-        return QStringLiteral("cron");
-    case Schedule::Kind::Interval:
-        return QStringLiteral("interval");
-    case Schedule::Kind::None:
-        break;
-    }
-    return QStringLiteral("none");
-}
-
-MisfirePolicy misfireFromName(const QString &name)
-{
-    for (MisfirePolicy policy : {MisfirePolicy::Coalesce, MisfirePolicy::RunAll, MisfirePolicy::Skip}) {
-        if (misfirePolicyName(policy) == name)
-            return policy;
-    }
-    return MisfirePolicy::Coalesce;
-}
-
 JobDef readJob(const QSqlQuery &q)
 {
     JobDef job;
@@ -76,7 +45,7 @@ JobDef readJob(const QSqlQuery &q)
     s.paused = q.value(21).toInt() != 0;
     s.runOnStart = q.value(22).toInt() != 0;
     s.jitterMs = q.value(23).toLongLong();
-    s.misfire = misfireFromName(q.value(24).toString());
+    s.misfire = misfirePolicyFromName(q.value(24).toString());
     job.nextFireAt = q.value(25).toLongLong();
     job.lastFireAt = q.value(26).toLongLong();
     return job;
