@@ -47,10 +47,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <yaml-cpp/yaml.h>

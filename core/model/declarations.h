@@ -39,7 +39,9 @@ struct DeclarationChange {
 
 struct ApplyResult {
     bool dryRun = false;
-    QVector<DeclarationChange> changes; // queues by name, then jobs by name; deletions after the rest of their kind
+    // Every declared queue and job, and with prune every deleted one: queues by name, then jobs by name. Objects the
+    // file does not declare and that stay are not listed.
+    QVector<DeclarationChange> changes;
 
     int count(DeclarationChange::Action action) const;
     bool hasChanges() const { return count(DeclarationChange::Action::Unchanged) != changes.size(); }
