@@ -142,8 +142,8 @@ public:
     // delete still has runs waiting, running or unhandled in the dead-letter queue. With `dryRun`, computes the
     // same result (and the same refusals) and writes nothing. Applying the same declarations twice changes nothing
     // the second time and writes no audit rows.
-    virtual ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun,
-                                          const Actor &actor, qint64 now) = 0;
+    virtual ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun, const Actor &actor,
+                                          qint64 now) = 0;
 
     // The scheduler's booking, one transaction: enqueue the fires' runs (a unique key makes a fire enqueue once)
     // and move the job's next fire from `expectedNextFireAt` to `nextFireAt`. Returns false, writing nothing, when
