@@ -87,11 +87,6 @@ jobs:
     spec: {ms: 10}
 )";
 
-QStringList lines(const QByteArray &out)
-{
-    return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
-}
-
 // Audit rows as "action target", oldest first.
 QStringList auditActions(const TempDatabase &db)
 {
@@ -166,15 +161,15 @@ void TestApplyCli::applyCreatesQueuesAndJobsAndAuditsEach()
     TempDatabase db;
     const CliResult result = apply(db, write("jobs.yaml", Declared));
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(lines(result.out), QStringList({
-                                    QStringLiteral("+ queue quiet"),
-                                    QStringLiteral("+ queue reports"),
-                                    QStringLiteral("+ job flaky"),
-                                    QStringLiteral("+ job heartbeat"),
-                                    QStringLiteral("+ job nightly-report"),
-                                    QStringLiteral("+ job on-demand"),
-                                    QStringLiteral("applied: 6 created, 0 updated, 0 deleted, 0 unchanged"),
-                                }));
+    QCOMPARE(outputLines(result.out), QStringList({
+                                          QStringLiteral("+ queue quiet"),
+                                          QStringLiteral("+ queue reports"),
+                                          QStringLiteral("+ job flaky"),
+                                          QStringLiteral("+ job heartbeat"),
+                                          QStringLiteral("+ job nightly-report"),
+                                          QStringLiteral("+ job on-demand"),
+                                          QStringLiteral("applied: 6 created, 0 updated, 0 deleted, 0 unchanged"),
+                                      }));
     const std::unique_ptr<Store> store = db.open();
     QCOMPARE(store->queue(QStringLiteral("quiet"))->paused, true);
     QCOMPARE(store->queue(QStringLiteral("reports"))->concurrency, 2);
@@ -207,7 +202,8 @@ void TestApplyCli::applyingSameFileAgainChangesNothing()
     for (int i = 0; i < 2; ++i) {
         const CliResult again = apply(db, path);
         QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
-        QCOMPARE(lines(again.out), QStringList{QStringLiteral("no changes (6 unchanged)")}); // what the file declares
+        QCOMPARE(outputLines(again.out),
+                 QStringList{QStringLiteral("no changes (6 unchanged)")}); // what the file declares
         // No row changed: no job, no queue, no audit row, no bump of the jobs revision.
         QCOMPARE(databaseContents(db.path()), before);
     }
@@ -266,7 +262,7 @@ void TestApplyCli::dryRunPrintsChangesAndWritesNothing()
     const QStringList before = databaseContents(db.path());
     const CliResult result = apply(db, write("edited.yaml", Edited), "--dry-run --prune");
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(lines(result.out),
+    QCOMPARE(outputLines(result.out),
              QStringList({
                  QStringLiteral("- queue quiet"),
                  QStringLiteral("~ queue reports (concurrency)"),
@@ -298,7 +294,7 @@ void TestApplyCli::pruneDeletesUndeclaredQueuesAndJobsButKeepsRunsAndDefaultQueu
              QString());
     const CliResult result = apply(db, write("edited.yaml", Edited), "--prune");
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(lines(result.out).last(), QStringLiteral("applied: 0 created, 3 updated, 2 deleted, 1 unchanged"));
+    QCOMPARE(outputLines(result.out).last(), QStringLiteral("applied: 0 created, 3 updated, 2 deleted, 1 unchanged"));
     const std::unique_ptr<Store> store = db.open();
     QVERIFY(!store->queue(QStringLiteral("quiet")));
     QVERIFY(store->queue(QStringLiteral("default"))); // never pruned, though the file does not declare it
@@ -319,7 +315,7 @@ void TestApplyCli::pruneDeletesUndeclaredQueuesAndJobsButKeepsRunsAndDefaultQueu
              1);
 
     const CliResult again = apply(db, m_dir->filePath(QStringLiteral("edited.yaml")), "--prune");
-    QCOMPARE(lines(again.out), QStringList{QStringLiteral("no changes (4 unchanged)")});
+    QCOMPARE(outputLines(again.out), QStringList{QStringLiteral("no changes (4 unchanged)")});
 }
 
 void TestApplyCli::pruneRefusesQueueWithWaitingRunsAndWritesNothing()
@@ -375,7 +371,7 @@ void TestApplyCli::exportThenApplyReportsNoChanges()
     const QStringList before = databaseContents(db.path());
     const CliResult again = apply(db, exported, "--prune");
     QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
-    QCOMPARE(lines(again.out), QStringList{QStringLiteral("no changes (9 unchanged)")});
+    QCOMPARE(outputLines(again.out), QStringList{QStringLiteral("no changes (9 unchanged)")});
     QCOMPARE(databaseContents(db.path()), before);
 
     // And into an empty database it recreates the same declarations.
@@ -438,7 +434,7 @@ void TestApplyCli::malformedFileExitsTwoWithLocationAndChangesNothing()
         const CliResult result = apply(db, path, options);
         QVERIFY2(result.exitCode == 2, qPrintable(describe(result)));
         QVERIFY2(result.out.isEmpty(), result.out.constData());
-        const QStringList errors = lines(result.err);
+        const QStringList errors = outputLines(result.err);
         QVERIFY2(errors.size() >= 2, result.err.constData());
         QVERIFY2(errors.first().startsWith(path + u':' + error), result.err.constData());
         QVERIFY2(errors.last().endsWith(QLatin1String("; nothing was written")), result.err.constData());
@@ -497,7 +493,7 @@ void TestApplyCli::demoFileAppliesCleanly()
     QCOMPARE(store->jobByName(QStringLiteral("demo-sync-orders"))->schedule.timeZone,
              QStringLiteral("America/Sao_Paulo"));
     QVERIFY(!store->jobByName(QStringLiteral("demo-business-hours-check"))->schedule.window.isUnrestricted());
-    QCOMPARE(lines(apply(db, demo).out).constFirst().left(10), QStringLiteral("no changes"));
+    QCOMPARE(outputLines(apply(db, demo).out).constFirst().left(10), QStringLiteral("no changes"));
 }
 
 void TestApplyCli::serveDemoAppliesEmbeddedDemoFile()

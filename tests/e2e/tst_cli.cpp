@@ -28,11 +28,6 @@ QString stateOf(const TempDatabase &db, qint64 id)
     return showRun(db.url(), id).value(QLatin1String("state")).toString();
 }
 
-QJsonArray jsonArray(const CliResult &result)
-{
-    return QJsonDocument::fromJson(result.out).array();
-}
-
 QList<qint64> idsOf(const QJsonArray &runs)
 {
     QList<qint64> ids;

@@ -3,8 +3,10 @@
 #include "engine/engine.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -276,6 +278,35 @@ QString describe(const CliResult &result)
     return QStringLiteral("exit %1, stdout: %2, stderr: %3")
         .arg(result.exitCode)
         .arg(QString::fromUtf8(result.out.trimmed()), QString::fromUtf8(result.err.trimmed()));
+}
+
+QJsonArray jsonArray(const CliResult &result)
+{
+    return QJsonDocument::fromJson(result.out).array();
+}
+
+QStringList outputLines(const QByteArray &out)
+{
+    return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
+}
+
+qint64 isoInstant(const QString &iso)
+{
+    const QDateTime at = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+}
+
+qint64 isoInstant(const char *iso)
+{
+    return isoInstant(QString::fromLatin1(iso));
+}
+
+QString osUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+    return user;
 }
 
 } // namespace vigia::test

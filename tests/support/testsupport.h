@@ -3,6 +3,7 @@
 #include "store/storefactory.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
@@ -49,6 +50,17 @@ CliResult cli(const TempDatabase &db, QStringList args);
 CliResult cli(const TempDatabase &db, const char *line);
 // Exit code and both outputs, for failure messages.
 QString describe(const CliResult &result);
+// What a CLI command printed: its stdout as a JSON array (`--json` listings), or as lines without the empty ones.
+QJsonArray jsonArray(const CliResult &result);
+QStringList outputLines(const QByteArray &out);
+
+// An ISO 8601 date-time as ms since the epoch; 0 when it does not parse.
+qint64 isoInstant(const QString &iso);
+qint64 isoInstant(const char *iso);
+
+// Who the CLI writes into the audit log by default: the OS user, as CliContext::actor() finds it.
+QString osUser();
+
 // `vigia-engine enqueue ARGS --db URL`: the new run's id, 0 when the command failed (its output is logged).
 qint64 enqueueRun(const QString &dbUrl, const QStringList &args);
 // `vigia-engine runs show ID --json --db URL`, parsed; an empty object when the command failed.
