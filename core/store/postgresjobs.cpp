@@ -72,17 +72,35 @@ const char *const UpsertJobSql =
     "RETURNING id";
 } // namespace
 
+QVector<JobDef> PostgresStore::selectJobs(pqxx::transaction_base &tx, const char *where,
+                                          const std::optional<std::string> &key)
+{
+    const std::string sql = std::string("SELECT " VIGIA_PG_JOB_COLUMNS " FROM jobs ") + where;
+    const pqxx::result rows = key ? tx.exec_params(sql, *key) : tx.exec(sql);
+    QVector<JobDef> result;
+    for (const pqxx::row &row : rows)
+        result.append(readJob(row));
+    return result;
+}
+
 QVector<JobDef> PostgresStore::selectJobs(const char *where, const std::optional<std::string> &key)
 {
     return guarded("list jobs", [&] {
         pqxx::nontransaction tx(m_session->connection);
-        const std::string sql = std::string("SELECT " VIGIA_PG_JOB_COLUMNS " FROM jobs ") + where;
-        const pqxx::result rows = key ? tx.exec_params(sql, *key) : tx.exec(sql);
-        QVector<JobDef> result;
-        for (const pqxx::row &row : rows)
-            result.append(readJob(row));
-        return result;
+        return selectJobs(tx, where, key);
     });
+}
+
+qint64 PostgresStore::writeJob(pqxx::transaction_base &tx, const JobDef &job, qint64 now)
+{
+    const Schedule &s = job.schedule;
+    const pqxx::result rows = tx.exec_params(
+        UpsertJobSql, pgText(job.name), pgText(job.queue), pgText(job.kind), job.payload.toStdString(),
+        int(job.priority), job.maxAttempts, job.timeoutMs, job.retry.baseMs, job.retry.factor, job.retry.maxMs,
+        pgText(RetryPolicy::jitterName(job.retry.jitter)), pgText(scheduleKindName(s.kind)), pgNullable(s.cron),
+        s.intervalMs, s.anchorAt, pgText(s.timeZone), s.window.startMinute, s.window.endMinute, int(s.window.weekdays),
+        s.postponeUntil, s.paused, s.runOnStart, s.jitterMs, pgText(misfirePolicyName(s.misfire)), now);
+    return qtInt(rows[0][0]);
 }
 
 std::optional<JobDef> PostgresStore::job(qint64 id)
@@ -120,15 +138,7 @@ qint64 PostgresStore::upsertJob(const JobDef &job, const Actor &actor, qint64 no
     return guarded("save job", [&] {
         pqxx::work tx(m_session->connection);
         requireQueue(tx, job.queue);
-        const Schedule &s = job.schedule;
-        const pqxx::result rows = tx.exec_params(
-            UpsertJobSql, pgText(job.name), pgText(job.queue), pgText(job.kind), job.payload.toStdString(),
-            int(job.priority), job.maxAttempts, job.timeoutMs, job.retry.baseMs, job.retry.factor, job.retry.maxMs,
-            pgText(RetryPolicy::jitterName(job.retry.jitter)), pgText(scheduleKindName(s.kind)), pgNullable(s.cron),
-            s.intervalMs, s.anchorAt, pgText(s.timeZone), s.window.startMinute, s.window.endMinute,
-            int(s.window.weekdays), s.postponeUntil, s.paused, s.runOnStart, s.jitterMs,
-            pgText(misfirePolicyName(s.misfire)), now);
-        const qint64 id = qtInt(rows[0][0]);
+        const qint64 id = writeJob(tx, job, now);
         audit(tx, actor, now, QStringLiteral("job.edit"), u"job:" + job.name, {});
         tx.commit();
         return id;

@@ -132,14 +132,19 @@ QVector<Attempt> PostgresStore::attempts(qint64 runId)
     });
 }
 
+QVector<Queue> PostgresStore::selectQueues(pqxx::transaction_base &tx)
+{
+    QVector<Queue> result;
+    for (const pqxx::row &row : tx.exec("SELECT name, concurrency, paused FROM queues ORDER BY name"))
+        result.append(readQueue(row));
+    return result;
+}
+
 QVector<Queue> PostgresStore::queues()
 {
     return guarded("list queues", [&] {
         pqxx::nontransaction tx(m_session->connection);
-        QVector<Queue> result;
-        for (const pqxx::row &row : tx.exec("SELECT name, concurrency, paused FROM queues ORDER BY name"))
-            result.append(readQueue(row));
-        return result;
+        return selectQueues(tx);
     });
 }
 

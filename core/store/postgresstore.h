@@ -65,7 +65,6 @@ public:
     qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) override;
     void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) override;
     void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) override;
-    // Not ported yet (postgresapply.cpp): throws. SqliteStore's sqliteapply.cpp is the reference.
     ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun, const Actor &actor,
                                   qint64 now) override;
     bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
@@ -86,6 +85,11 @@ private:
     std::optional<Run> lockRun(pqxx::transaction_base &tx, qint64 id);
     Run requireRun(pqxx::transaction_base &tx, qint64 id);
     QVector<JobDef> selectJobs(const char *where, const std::optional<std::string> &key);
+    QVector<JobDef> selectJobs(pqxx::transaction_base &tx, const char *where, const std::optional<std::string> &key);
+    // Inserts or updates the job's row by name inside the caller's transaction, without an audit row.
+    qint64 writeJob(pqxx::transaction_base &tx, const JobDef &job, qint64 now);
+    QVector<Queue> selectQueues(pqxx::transaction_base &tx);
+    void refuseBusyQueueDeletions(pqxx::transaction_base &tx, const QVector<Queue> &queues);
     void audit(pqxx::transaction_base &tx, const Actor &actor, qint64 now, const QString &action, const QString &target,
                const QString &detail);
 

@@ -2,6 +2,7 @@
 // jobs in one audited transaction, is idempotent, writes nothing on a dry run or on any error, refuses to prune a
 // queue that still has work, and `export` writes what `apply` reads back without a change. `serve --demo` applies
 // the embedded demo file.
+#include "postgresserver.h"
 #include "testsupport.h"
 
 #include "store/store.h"
@@ -124,6 +125,7 @@ private slots:
     void fileCanComeFromStandardInput();
     void demoFileAppliesCleanly();
     void serveDemoAppliesEmbeddedDemoFile();
+    void applyPruneAndExportWorkOnPostgres();
 
 private:
     QString write(const char *name, const QByteArray &text);
@@ -513,6 +515,46 @@ void TestApplyCli::serveDemoAppliesEmbeddedDemoFile()
     QVERIFY2(result.out.startsWith("no changes"), result.out.constData());
     const QStringList actions = auditActions(db);
     QVERIFY2(actions.contains(QStringLiteral("job.create job:demo-flaky")), qPrintable(actions.join(u'\n')));
+}
+
+void TestApplyCli::applyPruneAndExportWorkOnPostgres()
+{
+    QString error;
+    PostgresServer *server = PostgresServer::shared(&error);
+    QVERIFY2(server, qPrintable(error));
+    const QString database = server->createDatabase(&error);
+    QVERIFY2(!database.isEmpty(), qPrintable(error));
+    const QStringList db{QStringLiteral("--db"), server->url(database)};
+    const auto run = [&db](const QStringList &args) { return runEngineCli(args + db); };
+
+    CliResult result = run({QStringLiteral("apply"), QStringLiteral("-f"), write("jobs.yaml", Declared)});
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    QCOMPARE(outputLines(result.out).last(), QStringLiteral("applied: 6 created, 0 updated, 0 deleted, 0 unchanged"));
+    result = run({QStringLiteral("apply"), QStringLiteral("-f"), m_dir->filePath(QStringLiteral("jobs.yaml"))});
+    QCOMPARE(outputLines(result.out), QStringList{QStringLiteral("no changes (6 unchanged)")});
+
+    const QString edited = write("edited.yaml", Edited);
+    result = run({QStringLiteral("apply"), QStringLiteral("-f"), edited, QStringLiteral("--prune"),
+                  QStringLiteral("--dry-run")});
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    QCOMPARE(outputLines(result.out).last(),
+             QStringLiteral("dry run: would create 0, update 3, delete 2 (1 unchanged); nothing was written"));
+    result = run({QStringLiteral("apply"), QStringLiteral("-f"), edited, QStringLiteral("--prune")});
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    QCOMPARE(outputLines(result.out).last(), QStringLiteral("applied: 0 created, 3 updated, 2 deleted, 1 unchanged"));
+
+    // What export writes applies back with no change, and recreates the same declarations in a SQLite database.
+    const CliResult exported = run({QStringLiteral("export")});
+    QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
+    QVERIFY2(exported.out.contains("name: nightly-report"), exported.out.constData());
+    QVERIFY(!exported.out.contains("name: flaky"));
+    const QString path = write("exported.yaml", exported.out);
+    result = run({QStringLiteral("apply"), QStringLiteral("-f"), path, QStringLiteral("--prune")});
+    QCOMPARE(outputLines(result.out), QStringList{QStringLiteral("no changes (5 unchanged)")});
+    TempDatabase copy;
+    QCOMPARE(apply(copy, path).exitCode, 0);
+    QCOMPARE(cli(copy, "export").out, exported.out);
+    server->dropDatabase(database);
 }
 
 QTEST_GUILESS_MAIN(TestApplyCli)

@@ -32,36 +32,6 @@ Completion completionFor(const Run &run, const QString &node, RunState state, qi
     return c;
 }
 
-JobDef declaredJob(const char *name, const char *queue = "default")
-{
-    JobDef job;
-    job.name = QLatin1String(name);
-    job.queue = QLatin1String(queue);
-    job.kind = QStringLiteral("sleep");
-    job.payload = QByteArrayLiteral(R"({"ms":5})");
-    job.schedule.kind = Schedule::Kind::Cron;
-    job.schedule.cron = QStringLiteral("*/5 * * * *");
-    job.schedule.timeZone = QStringLiteral("America/Sao_Paulo");
-    return job;
-}
-
-QStringList describeChanges(const ApplyResult &result)
-{
-    QStringList lines;
-    for (const DeclarationChange &c : result.changes) {
-        lines << declarationActionName(c.action) + u' ' + declarationObjectName(c.object) + u' ' + c.name + u' ' +
-                     c.fields.join(u',');
-    }
-    return lines;
-}
-
-// Until PostgresStore::applyDeclarations is ported (postgresapply.cpp holds a placeholder that throws).
-#define SKIP_UNPORTED_APPLY()                                                                                          \
-    do {                                                                                                               \
-        if (m_store->backend() == QLatin1String("postgres"))                                                           \
-            QSKIP("applyDeclarations is not ported to PostgreSQL yet");                                                \
-    } while (false)
-
 ClaimRequest claimFor(const QString &node, int maxRuns, qint64 now, qint64 leaseMs = 30'000)
 {
     return ClaimRequest{node, maxRuns, now, now + leaseMs};
@@ -105,11 +75,6 @@ private slots:
     void queueStatsCountEachState();
     void runsListPagesNewestFirst();
     void jobDefinitionRoundTrips();
-    void applyDeclarationsCreatesThenUpdatesOnlyWhatDiffers();
-    void applyDeclarationsDryRunWritesNothing();
-    void applyDeclarationsPruneDeletesAndUnlinksRuns();
-    void applyDeclarationsRefusesPruningQueueWithWaitingRuns();
-    void applyDeclarationsRejectsJobInMissingQueue();
 
 private:
     std::unique_ptr<StoreFixture> m_fixture;
@@ -640,119 +605,6 @@ void TestStoreConformance::jobDefinitionRoundTrips()
     QCOMPARE(m_store->upsertJob(job, Operator, T0), id); // same name: updated in place
     QCOMPARE(m_store->job(id)->maxAttempts, 2);
     QVERIFY(!m_store->job(id + 100));
-}
-
-void TestStoreConformance::applyDeclarationsCreatesThenUpdatesOnlyWhatDiffers()
-{
-    SKIP_UNPORTED_APPLY();
-    Declarations declarations{{Queue{QStringLiteral("reports"), 2, false}},
-                              {declaredJob("nightly", "reports"), declaredJob("hourly")}};
-    ApplyResult result = m_store->applyDeclarations(declarations, false, false, Operator, T0);
-    QCOMPARE(describeChanges(result),
-             QStringList({QStringLiteral("create queue reports "), QStringLiteral("create job hourly "),
-                          QStringLiteral("create job nightly ")}));
-    QCOMPARE(m_store->auditLog(100).size(), 3);
-    QCOMPARE(m_store->auditLog(1).at(0).actor, Operator.name);
-    const qint64 nightly = m_store->jobByName(QStringLiteral("nightly"))->id;
-    const qint64 hourly = m_store->jobByName(QStringLiteral("hourly"))->id;
-    QVERIFY(m_store->recordFires(nightly, 0, T0 + 60'000, {}, T0));
-    QVERIFY(m_store->recordFires(hourly, 0, T0 + 60'000, {}, T0));
-    const qint64 revision = m_store->jobsRevision();
-
-    // The same declarations again: nothing written, not even an audit row.
-    result = m_store->applyDeclarations(declarations, false, false, Operator, T0 + 1);
-    QVERIFY(!result.hasChanges());
-    QCOMPARE(result.count(DeclarationChange::Action::Unchanged), 3);
-    QCOMPARE(m_store->auditLog(100).size(), 3);
-    QCOMPARE(m_store->jobsRevision(), revision);
-
-    // A new rule forgets the booked fire; a new window and payload keep it. Payloads compare as JSON.
-    declarations.queues[0].concurrency = 3;
-    declarations.jobs[0].schedule.cron = QStringLiteral("*/10 * * * *");
-    declarations.jobs[1].schedule.window.weekdays = 0x1F;
-    declarations.jobs[1].payload = QByteArrayLiteral(R"({ "ms" : 6 })");
-    result = m_store->applyDeclarations(declarations, false, false, Operator, T0 + 2);
-    QCOMPARE(describeChanges(result), QStringList({QStringLiteral("update queue reports concurrency"),
-                                                   QStringLiteral("update job hourly spec,schedule.window"),
-                                                   QStringLiteral("update job nightly schedule.cron")}));
-    QCOMPARE(m_store->job(nightly)->nextFireAt, 0);
-    QCOMPARE(m_store->job(hourly)->nextFireAt, T0 + 60'000);
-    QCOMPARE(m_store->job(hourly)->schedule.window.weekdays, quint8(0x1F));
-    QCOMPARE(m_store->queue(QStringLiteral("reports"))->concurrency, 3);
-    const QVector<AuditEntry> audit = m_store->auditLog(3);
-    QCOMPARE(audit.at(0).action, QStringLiteral("job.update"));
-    QCOMPARE(audit.at(2).action, QStringLiteral("queue.update"));
-    declarations.jobs[1].payload = QByteArrayLiteral(R"({"ms":6})");
-    QVERIFY(!m_store->applyDeclarations(declarations, false, false, Operator, T0 + 3).hasChanges());
-}
-
-void TestStoreConformance::applyDeclarationsDryRunWritesNothing()
-{
-    SKIP_UNPORTED_APPLY();
-    const Declarations declarations{{Queue{QStringLiteral("reports"), 2, true}}, {declaredJob("nightly", "reports")}};
-    const ApplyResult dry = m_store->applyDeclarations(declarations, true, true, Operator, T0);
-    QVERIFY(dry.dryRun);
-    QCOMPARE(dry.count(DeclarationChange::Action::Create), 2);
-    QVERIFY(!m_store->queue(QStringLiteral("reports")));
-    QVERIFY(m_store->jobs().isEmpty());
-    QVERIFY(m_store->auditLog(10).isEmpty());
-    const ApplyResult real = m_store->applyDeclarations(declarations, true, false, Operator, T0);
-    QCOMPARE(describeChanges(real), describeChanges(dry));
-    QVERIFY(m_store->queue(QStringLiteral("reports"))->paused);
-}
-
-void TestStoreConformance::applyDeclarationsPruneDeletesAndUnlinksRuns()
-{
-    SKIP_UNPORTED_APPLY();
-    m_store->applyDeclarations({{Queue{QStringLiteral("spare"), 1, false}}, {declaredJob("old"), declaredJob("kept")}},
-                               false, false, Operator, T0);
-    const JobDef old = *m_store->jobByName(QStringLiteral("old"));
-    NewRun run = old.newRun();
-    const qint64 runId = m_store->enqueue({run}, T0).at(0).id;
-    const ApplyResult result = m_store->applyDeclarations({{}, {declaredJob("kept")}}, true, false, Operator, T0 + 1);
-    QCOMPARE(describeChanges(result),
-             QStringList({QStringLiteral("delete queue spare "), QStringLiteral("unchanged job kept "),
-                          QStringLiteral("delete job old ")}));
-    QVERIFY(!m_store->queue(QStringLiteral("spare")));
-    QVERIFY(m_store->queue(QStringLiteral("default"))); // never pruned
-    QVERIFY(!m_store->jobByName(QStringLiteral("old")));
-    QCOMPARE(m_store->run(runId)->jobId, 0); // the run stays, unlinked
-    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("queue.delete"));
-    QCOMPARE(m_store->auditLog(2).at(1).action, QStringLiteral("job.delete"));
-}
-
-void TestStoreConformance::applyDeclarationsRefusesPruningQueueWithWaitingRuns()
-{
-    SKIP_UNPORTED_APPLY();
-    m_store->applyDeclarations({{Queue{QStringLiteral("busy"), 1, false}}, {}}, false, false, Operator, T0);
-    m_store->enqueue({newRun(QStringLiteral("noop"), QStringLiteral("busy"))}, T0);
-    const int auditRows = int(m_store->auditLog(100).size());
-    for (bool dryRun : {true, false}) {
-        try {
-            m_store->applyDeclarations({{Queue{QStringLiteral("fresh"), 1, false}}, {}}, true, dryRun, Operator, T0);
-            QFAIL("pruning a queue with a waiting run was not refused");
-        } catch (const StoreError &error) {
-            QCOMPARE(error.kind(), StoreError::Kind::Invalid);
-            QVERIFY2(error.message().contains(QLatin1String("\"busy\"")), qPrintable(error.message()));
-        }
-    }
-    QVERIFY(m_store->queue(QStringLiteral("busy")));
-    QVERIFY(!m_store->queue(QStringLiteral("fresh")));
-    QCOMPARE(int(m_store->auditLog(100).size()), auditRows);
-}
-
-void TestStoreConformance::applyDeclarationsRejectsJobInMissingQueue()
-{
-    SKIP_UNPORTED_APPLY();
-    for (bool prune : {false, true}) {
-        try {
-            m_store->applyDeclarations({{}, {declaredJob("lost", "nowhere")}}, prune, false, Operator, T0);
-            QFAIL("a job in a queue that does not exist was accepted");
-        } catch (const StoreError &error) {
-            QCOMPARE(error.kind(), StoreError::Kind::Invalid);
-        }
-    }
-    QVERIFY(m_store->jobs().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStoreConformance)
