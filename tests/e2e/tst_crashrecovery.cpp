@@ -132,7 +132,8 @@ void TestCrashRecovery::runDeadAfterNodeCrashIsReplayedAndSucceeds()
     TempDatabase db;
     EngineServer nodeA(serveArgs(db, QStringLiteral("node-a"), "--lease 2"));
     QVERIFY(nodeA.start());
-    const qint64 id = enqueue(db, "--kind sleep --payload {\"ms\":1500} --max-attempts 1");
+    // Long enough that the run is still running when the test (slow under load) sees it and kills the node.
+    const qint64 id = enqueue(db, "--kind sleep --payload {\"ms\":5000} --max-attempts 1");
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(db, id), QStringLiteral("running"), 20000);
     QVERIFY(nodeA.sendSignal(SIGKILL));
     QCOMPARE(nodeA.waitForExit(10000), EngineServer::Crashed);
@@ -151,7 +152,7 @@ void TestCrashRecovery::runDeadAfterNodeCrashIsReplayedAndSucceeds()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(db, replay), QStringLiteral("succeeded"), 20000);
     const QJsonObject run = showRun(db.url(), replay);
     QCOMPARE(run.value(QLatin1String("replay_of")).toInteger(), id);
-    QCOMPARE(run.value(QLatin1String("result")).toObject().value(QLatin1String("slept_ms")).toInt(), 1500);
+    QCOMPARE(run.value(QLatin1String("result")).toObject().value(QLatin1String("slept_ms")).toInt(), 5000);
     const QJsonObject attempt = onlyAttempt(run);
     QCOMPARE(attempt.value(QLatin1String("node")).toString(), QStringLiteral("node-b"));
     QCOMPARE(attempt.value(QLatin1String("outcome")).toString(), QStringLiteral("succeeded"));
