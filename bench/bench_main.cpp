@@ -1,6 +1,7 @@
 // vigia-bench: runs one benchmark scenario on a fresh database and prints exactly one JSON line on stdout:
 // {"peer":"vigia","backend":…,"scenario":…,"jobs":N,"concurrency":C,"seconds":S,"jobs_per_s":X,"p50_ms":…,
 //  "p99_ms":…,"peak_rss_mb":M}. Diagnostics go to stderr. Exit codes: 0 measured, 1 failed, 2 bad command line.
+#include "benchdatabase.h"
 #include "benchoptions.h"
 #include "cronlagbench.h"
 #include "enqueuebench.h"
@@ -85,15 +86,22 @@ int main(int argc, char *argv[])
 
     SystemClock clock;
     const ExecutorRegistry registry = ExecutorRegistry::withBuiltins();
+    // Declared before everything that connects to it: dropped (and a throwaway server stopped) last.
+    std::unique_ptr<BenchDatabase> database;
     std::unique_ptr<Store> store;
     try {
-        store = createFreshStore(options.db, options.concurrency, clock.nowMs());
+        database = BenchDatabase::open(options.db, options.pgTemp);
+        store = createFreshStore(database->url(), options.concurrency, clock.nowMs());
     } catch (const StoreError &error) {
-        printErr(QStringLiteral("cannot create a fresh database at %1: %2").arg(options.db.text, error.message()));
+        printErr(QStringLiteral("cannot create a fresh database at %1: %2")
+                     .arg(database         ? database->url().text
+                          : options.pgTemp ? QStringLiteral("--pg-temp")
+                                           : options.db.text,
+                          error.message()));
         return 1;
     }
 
-    const StoreUrl url = options.db;
+    const StoreUrl url = database->url();
     const EngineSetup setup{[url] { return openStore(url); }, &clock, &registry, options.concurrency};
     BenchResult result;
     switch (options.scenario) {

@@ -53,8 +53,10 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Benchmarks the Vigia engine on a FRESH database (a sqlite:PATH file is deleted and recreated) and prints "
-           "one JSON line on stdout.\n"
+        tr("Benchmarks the Vigia engine on a FRESH database and prints one JSON line on stdout. A sqlite:PATH file is "
+           "deleted and recreated; on PostgreSQL (--db postgresql://USER@HOST:PORT/ANY) a database bench_<random> is "
+           "created through the server's maintenance database `postgres` and dropped afterwards; --pg-temp starts a "
+           "throwaway PostgreSQL server (default settings) for the run.\n"
            "Scenarios:\n"
            "  enqueue         enqueue --jobs noop runs, --batch-size per transaction\n"
            "  enqueue-single  enqueue --jobs noop runs, one per transaction\n"
@@ -65,8 +67,13 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
            "fire-to-enqueue lag percentiles"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"), tr("Database to create afresh (sqlite:PATH)."),
+    const QCommandLineOption db(QStringLiteral("db"),
+                                tr("Database to create afresh (sqlite:PATH), or PostgreSQL server to create a fresh "
+                                   "database on (postgresql://...)."),
                                 QStringLiteral("url"));
+    const QCommandLineOption pgTemp(QStringLiteral("pg-temp"),
+                                    tr("Run on a throwaway PostgreSQL server started for this run (initdb in a "
+                                       "temporary directory, loopback only; needs PostgreSQL's server installed)."));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
                                       tr("enqueue, enqueue-single, process, latency or cron-lag."),
                                       QStringLiteral("name"));
@@ -82,7 +89,7 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
                                       tr("latency: milliseconds between two enqueues (default 20)."),
                                       QStringLiteral("ms"), QStringLiteral("20"));
     const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Keep the engine's info logs (stderr)."));
-    parser.addOptions({db, scenario, jobs, concurrency, batch, interval, verbose});
+    parser.addOptions({db, pgTemp, scenario, jobs, concurrency, batch, interval, verbose});
 
     *exitCode = 2;
     if (!parser.parse(arguments)) {
@@ -102,22 +109,22 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
     }
 
     BenchOptions options;
-    if (!parser.isSet(db)) {
-        *message = tr("--db is required (the benchmark deletes and recreates that database)");
+    options.pgTemp = parser.isSet(pgTemp);
+    if (options.pgTemp == parser.isSet(db)) {
+        *message = options.pgTemp ? tr("--db and --pg-temp exclude each other")
+                                  : tr("--db or --pg-temp is required (the benchmark deletes and recreates that "
+                                       "database)");
         return std::nullopt;
     }
-    QString urlError;
-    const std::optional<StoreUrl> url = StoreUrl::parse(parser.value(db), &urlError);
-    if (!url) {
-        *message = tr("--db: %1").arg(urlError);
-        return std::nullopt;
+    if (!options.pgTemp) {
+        QString urlError;
+        const std::optional<StoreUrl> url = StoreUrl::parse(parser.value(db), &urlError);
+        if (!url) {
+            *message = tr("--db: %1").arg(urlError);
+            return std::nullopt;
+        }
+        options.db = *url;
     }
-    if (url->backend != StoreUrl::Backend::Sqlite) {
-        *message = tr("--db: only sqlite:PATH is supported; vigia-bench cannot create a fresh PostgreSQL database "
-                      "yet");
-        return std::nullopt;
-    }
-    options.db = *url;
 
     if (!parser.isSet(scenario)) {
         *message = tr("--scenario is required (enqueue, enqueue-single, process, latency or cron-lag)");

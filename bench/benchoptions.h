@@ -20,7 +20,8 @@ enum class Scenario {
 QString scenarioName(Scenario scenario);
 
 struct BenchOptions {
-    StoreUrl db;
+    StoreUrl db;         // sqlite:PATH or postgresql://… (a fresh database bench_<random> is created on that server)
+    bool pgTemp = false; // --pg-temp: a throwaway PostgreSQL server instead of --db
     Scenario scenario = Scenario::Process;
     int jobs = 0;         // runs to enqueue / process
     int concurrency = 8;  // the engine's concurrency (also reported for the enqueue scenarios)

@@ -134,8 +134,9 @@ QString quoteIdentifier(const QString &name)
 }
 } // namespace
 
-PostgresServer::PostgresServer()
-    : m_dataDir(m_dir.filePath(QStringLiteral("data")))
+PostgresServer::PostgresServer(Durability durability)
+    : m_durability(durability)
+    , m_dataDir(m_dir.filePath(QStringLiteral("data")))
     , m_logPath(m_dir.filePath(QStringLiteral("server.log")))
 {}
 
@@ -230,13 +231,16 @@ bool PostgresServer::startOnce(QString *error, bool *portTaken)
         return false;
     }
     QFile::remove(m_logPath);
-    m_pid = spawn(bin + QStringLiteral("/postgres"),
-                  {QStringLiteral("-D"), m_dataDir, QStringLiteral("-k"), root, QStringLiteral("-h"),
-                   QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-c"),
-                   QStringLiteral("fsync=off"), QStringLiteral("-c"), QStringLiteral("synchronous_commit=off"),
-                   QStringLiteral("-c"), QStringLiteral("full_page_writes=off"), QStringLiteral("-c"),
-                   QStringLiteral("max_connections=60"), QStringLiteral("-c"), QStringLiteral("shared_buffers=32MB")},
-                  m_logPath, root, *identity, true);
+    QStringList args{QStringLiteral("-D"), m_dataDir,
+                     QStringLiteral("-k"), root,
+                     QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                     QStringLiteral("-p"), QString::number(m_port)};
+    if (m_durability == Durability::Fast) {
+        for (const char *setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=60",
+                                    "shared_buffers=32MB"})
+            args << QStringLiteral("-c") << QLatin1String(setting);
+    }
+    m_pid = spawn(bin + QStringLiteral("/postgres"), args, m_logPath, root, *identity, true);
     if (m_pid <= 0) {
         m_pid = 0;
         *error = QStringLiteral("cannot start %1/postgres").arg(bin);

@@ -8,13 +8,19 @@
 
 namespace vigia::test {
 
-// A throwaway PostgreSQL server for tests: initdb into a temporary directory, trust authentication on 127.0.0.1 only,
-// a free loopback port, fsync off. Run as root (as in containers), the server runs as the `postgres` user, which
-// PostgreSQL requires. The destructor stops the server by its PID (SIGTERM, then SIGKILL after a bound) and removes
-// the directory; the server also gets SIGTERM when the test process dies, so that a crashed test leaves none behind.
+// A throwaway PostgreSQL server for tests (and vigia-bench --pg-temp): initdb into a temporary directory, trust
+// authentication on 127.0.0.1 only, a free loopback port; fsync off unless durable. Run as root (as in containers), the
+// server runs as the `postgres` user, which PostgreSQL requires. The destructor stops the server by its PID (SIGTERM,
+// then SIGKILL after a bound) and removes the directory; the server also gets SIGTERM when the test process dies, so
+// that a crashed test leaves none behind.
 class PostgresServer {
 public:
-    PostgresServer();
+    enum class Durability {
+        Fast,    // fsync, synchronous_commit and full_page_writes off, small shared buffers: tests
+        Defaults // PostgreSQL's own settings (fsync and synchronous_commit on): benchmarks
+    };
+
+    explicit PostgresServer(Durability durability = Durability::Fast);
     ~PostgresServer();
     PostgresServer(const PostgresServer &) = delete;
     PostgresServer &operator=(const PostgresServer &) = delete;
@@ -48,6 +54,7 @@ public:
 private:
     bool startOnce(QString *error, bool *portTaken);
 
+    Durability m_durability;
     QTemporaryDir m_dir;
     QString m_dataDir;
     QString m_logPath;
