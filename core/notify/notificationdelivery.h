@@ -19,8 +19,9 @@ struct NotificationDelivery {
     int level = -1; // the escalation level that caused it
     QString recipient;
     ContactChannel::Kind channel = ContactChannel::Kind::Desktop;
-    QString address; // e-mail address or URL; empty for desktop
-    QString format;  // webhook: generic, slack or teams
+    QString address;  // e-mail address or URL; empty for desktop
+    QString format;   // webhook: generic, slack or teams
+    QString severity; // critical, high, warning, info
     bool critical = false;
     Status status = Status::Pending;
     int attempts = 0;
