@@ -5,6 +5,7 @@
 #include "cli/signalwatcher.h"
 #include "cli/summaryline.h"
 #include "engine/engine.h"
+#include "executors/connectiondirectory.h"
 #include "secrets/secretstore.h"
 #include "store/storefactory.h"
 #include "store/storeurl.h"
@@ -71,8 +72,15 @@ int serveVerb(CliContext &context, const QStringList &args)
     QString error;
     const StoreUrl url = *StoreUrl::parse(urlText, &error);
 
+    const std::unique_ptr<SecretStore> secrets = openSecretStore(parser.value(QStringLiteral("secrets")), &error);
+    if (!secrets)
+        throw UsageError{QStringLiteral("--secrets: ") + error};
+
     Engine engine(
         config, [url] { return openStore(url); }, &context.clock(), context.registry());
+    engine.setSecretStore(secrets.get());
+    // `sql` runs with `database: local` query the engine's own database.
+    engine.setConnectionDirectory(std::make_shared<StaticConnectionDirectory>(urlText));
     int exitCode = Success;
     SignalWatcher watcher;
     int signalsSeen = 0;

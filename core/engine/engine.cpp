@@ -62,7 +62,7 @@ void Engine::start()
                             ? m_config.workerThreads
                             : std::min(m_config.concurrency, std::max(1, QThread::idealThreadCount()));
     m_pool = std::make_unique<WorkerPool>(threads, m_registry, m_clock, *m_inbox, m_config.defaultTimeoutMs,
-                                          m_config.onRunStarted, m_secrets);
+                                          m_config.onRunStarted, m_secrets, m_connections);
     d->attach(m_pool.get(), m_inbox.get());
     m_dispatcher = std::make_unique<OwnedThread<Dispatcher>>(QStringLiteral("vigia-dispatcher"), std::move(dispatcher));
     QMetaObject::invokeMethod(d, &Dispatcher::start, Qt::QueuedConnection);

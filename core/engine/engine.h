@@ -12,6 +12,7 @@ namespace vigia {
 
 class Clock;
 class CompletionInbox;
+class ConnectionDirectory;
 class ExecutorRegistry;
 class Scheduler;
 class SecretStore;
@@ -31,6 +32,11 @@ public:
     // Where runs' ${secret:NAME} references are read; set before start(), must outlive the engine. Without one,
     // a run that refers to a secret fails.
     void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
+    // The databases `sql` runs query (named connections, the engine's own database); set before start().
+    void setConnectionDirectory(std::shared_ptr<const ConnectionDirectory> connections)
+    {
+        m_connections = std::move(connections);
+    }
     bool isRunning() const { return m_running; }
 
     // Starts the threads; emits started() or failed(). The schema must be current (see ensureSchema()).
@@ -65,6 +71,7 @@ private:
     std::unique_ptr<OwnedThread<Dispatcher>> m_dispatcher;
     std::unique_ptr<OwnedThread<Scheduler>> m_scheduler;
     SecretStore *m_secrets = nullptr;
+    std::shared_ptr<const ConnectionDirectory> m_connections;
     bool m_running = false;
 };
 

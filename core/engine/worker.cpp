@@ -32,6 +32,12 @@ public:
     }
     QObject *threadContext() override { return &m_worker; }
     QNetworkAccessManager *network() override { return m_worker.network(); }
+    const ConnectionDirectory *connections() const override { return m_worker.m_connections.get(); }
+    void resolveSecrets(const QStringList &texts, SecretsResolved done) override
+    {
+        m_worker.resolveSecrets(m_run.id, texts, std::move(done));
+    }
+    QString redacted(const QString &text) const override;
     void succeed(const QByteArray &resultJson) override
     {
         m_worker.finish(m_run.id, RunResult::Outcome::Succeeded, {}, resultJson);
@@ -60,14 +66,22 @@ struct Worker::Active {
     }
 };
 
+QString Worker::Context::redacted(const QString &text) const
+{
+    auto it = m_worker.m_active.find(m_run.id);
+    return it == m_worker.m_active.end() ? text : it->second->redactor.redact(text);
+}
+
 Worker::Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs,
-               std::function<void(qint64)> onRunStarted, SecretStore *secrets)
+               std::function<void(qint64)> onRunStarted, SecretStore *secrets,
+               std::shared_ptr<const ConnectionDirectory> connections)
     : m_registry(registry)
     , m_clock(clock)
     , m_inbox(inbox)
     , m_defaultTimeoutMs(defaultTimeoutMs)
     , m_onRunStarted(std::move(onRunStarted))
     , m_secrets(secrets)
+    , m_connections(std::move(connections))
     , m_alarm(new Alarm(clock, this))
 {
     connect(m_alarm, &Alarm::rang, this, &Worker::onAlarm);
@@ -132,6 +146,41 @@ void Worker::startOne(const Run &run)
                              for (const QString &value : values)
                                  it->second->redactor.add(value);
                              execute(*it->second, secrets::substitute(payload, values));
+                         }
+                         reap();
+                     });
+}
+
+void Worker::resolveSecrets(qint64 runId, const QStringList &texts, ExecutionContext::SecretsResolved done)
+{
+    QStringList names;
+    for (const QString &text : texts)
+        names += secrets::referencedNames(text);
+    names.removeDuplicates();
+    if (names.isEmpty()) {
+        done(texts, {});
+        return;
+    }
+    if (!m_secrets) {
+        done({},
+             QCoreApplication::translate("Worker", "the run refers to secrets (%1) but no secret store is configured")
+                 .arg(names.join(QLatin1String(", "))));
+        return;
+    }
+    secrets::resolve(*m_secrets, names, this,
+                     [this, runId, texts, done](const QHash<QString, QString> &values, const QString &error) {
+                         auto it = m_active.find(runId);
+                         if (it == m_active.end() || it->second->done)
+                             return; // the run ended while the secrets were read
+                         if (!error.isEmpty()) {
+                             done({}, error);
+                         } else {
+                             for (const QString &value : values)
+                                 it->second->redactor.add(value);
+                             QStringList resolved;
+                             for (const QString &text : texts)
+                                 resolved.append(secrets::substitute(text, values));
+                             done(resolved, {});
                          }
                          reap();
                      });

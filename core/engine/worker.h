@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/runresult.h"
+#include "executors/execution.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -16,6 +17,7 @@ namespace vigia {
 class Alarm;
 class Clock;
 class CompletionInbox;
+class ConnectionDirectory;
 class ExecutorRegistry;
 class SecretStore;
 
@@ -24,9 +26,11 @@ class SecretStore;
 class Worker : public QObject {
     Q_OBJECT
 public:
-    // `secrets` (may be null: runs that refer to secrets then fail) must outlive the worker.
+    // `secrets` (may be null: runs that refer to secrets then fail) must outlive the worker. `connections` (may be
+    // null) are the databases `sql` runs query.
     Worker(const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox, qint64 defaultTimeoutMs,
-           std::function<void(qint64)> onRunStarted = {}, SecretStore *secrets = nullptr);
+           std::function<void(qint64)> onRunStarted = {}, SecretStore *secrets = nullptr,
+           std::shared_ptr<const ConnectionDirectory> connections = {});
     ~Worker() override;
 
     // Called through queued invocations from the dispatcher.
@@ -52,6 +56,7 @@ private:
 
     void startOne(const Run &run);
     void execute(Active &active, const QJsonObject &payload);
+    void resolveSecrets(qint64 runId, const QStringList &texts, ExecutionContext::SecretsResolved done);
     void finish(qint64 runId, RunResult::Outcome outcome, const QString &error, const QByteArray &result);
     void addTimer(qint64 atMs, Timer timer);
     void onAlarm();
@@ -64,6 +69,7 @@ private:
     qint64 m_defaultTimeoutMs;
     std::function<void(qint64)> m_onRunStarted;
     SecretStore *m_secrets;
+    std::shared_ptr<const ConnectionDirectory> m_connections;
     Alarm *m_alarm;
     std::unordered_map<qint64, std::unique_ptr<Active>> m_active;
     std::vector<std::unique_ptr<Active>> m_finished; // destroyed outside the execution's own call stack

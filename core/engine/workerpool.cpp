@@ -3,12 +3,13 @@
 namespace vigia {
 
 WorkerPool::WorkerPool(int threads, const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox,
-                       qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted, SecretStore *secrets)
+                       qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted, SecretStore *secrets,
+                       const std::shared_ptr<const ConnectionDirectory> &connections)
 {
     for (int i = 0; i < std::max(1, threads); ++i) {
         m_threads.push_back(std::make_unique<OwnedThread<Worker>>(
             QStringLiteral("vigia-worker-%1").arg(i),
-            std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs, onRunStarted, secrets)));
+            std::make_unique<Worker>(registry, clock, inbox, defaultTimeoutMs, onRunStarted, secrets, connections)));
     }
 }
 

@@ -12,7 +12,7 @@ class WorkerPool {
 public:
     WorkerPool(int threads, const ExecutorRegistry &registry, Clock *clock, CompletionInbox &inbox,
                qint64 defaultTimeoutMs, const std::function<void(qint64)> &onRunStarted = {},
-               SecretStore *secrets = nullptr);
+               SecretStore *secrets = nullptr, const std::shared_ptr<const ConnectionDirectory> &connections = {});
 
     int size() const { return int(m_threads.size()); }
     Worker *worker(int index) const { return m_threads.at(size_t(index))->object(); }

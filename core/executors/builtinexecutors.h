@@ -13,9 +13,11 @@ std::unique_ptr<Executor> makeFailExecutor();
 std::unique_ptr<Executor> makeHttpExecutor();
 std::unique_ptr<Executor> makeWebhookExecutor();
 std::unique_ptr<Executor> makeProcessExecutor();
+std::unique_ptr<Executor> makeSqlExecutor();
 
 // Registers noop, sleep and fail (see noopexecutor.cpp, sleepexecutor.cpp, failexecutor.cpp) and the kinds that do
-// real work: http, webhook and process (httpexecutor.cpp, webhookexecutor.cpp, processexecutor.cpp).
+// real work: http, webhook, process and sql (httpexecutor.cpp, webhookexecutor.cpp, processexecutor.cpp,
+// sqlexecutor.cpp).
 void registerBuiltinExecutors(ExecutorRegistry &registry);
 
 } // namespace vigia

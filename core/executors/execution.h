@@ -12,6 +12,8 @@ class QNetworkAccessManager;
 
 namespace vigia {
 
+class ConnectionDirectory;
+
 // What an execution may ask of the worker that hosts it. Everything happens on the worker's thread.
 class ExecutionContext {
 public:
@@ -26,6 +28,16 @@ public:
     // The worker thread's network access manager, shared by every execution on that thread (one connection pool,
     // no thread per request). Created on first use; lives on the worker thread.
     virtual QNetworkAccessManager *network() = 0;
+    // The databases `sql` runs may query; null when the host provides none.
+    virtual const ConnectionDirectory *connections() const { return nullptr; }
+    // Resolves ${secret:NAME} references in texts that come from outside the payload (a named connection's URL or
+    // password) through the host's secret store; the values are then masked in what the run reports, like the
+    // payload's. `done` runs on the worker thread (at once when there is nothing to resolve), and not at all when the
+    // run ended first.
+    using SecretsResolved = std::function<void(const QStringList &resolved, const QString &error)>;
+    virtual void resolveSecrets(const QStringList &texts, SecretsResolved done) = 0;
+    // `text` with the secret values this run was given replaced by ***: for log lines.
+    virtual QString redacted(const QString &text) const = 0;
     // Ends the attempt. The first call counts; later ones (after a timeout or cancel) are ignored.
     virtual void succeed(const QByteArray &resultJson = {}) = 0;
     virtual void fail(const QString &reason) = 0;

@@ -78,6 +78,7 @@ void registerBuiltinExecutors(ExecutorRegistry &registry)
     registry.add(makeHttpExecutor());
     registry.add(makeWebhookExecutor());
     registry.add(makeProcessExecutor());
+    registry.add(makeSqlExecutor());
 }
 
 } // namespace vigia

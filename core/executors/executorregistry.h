@@ -16,7 +16,8 @@ public:
     const Executor *find(const QString &kind) const;
     QStringList kinds() const;
 
-    // The built-in kinds: noop, sleep and fail for tests and demos; http, webhook and process for real work.
+    // The built-in kinds: noop, sleep and fail for tests and demos; http, webhook, process and sql for real
+    // work.
     static ExecutorRegistry withBuiltins();
 
 private:

@@ -34,12 +34,8 @@ void collect(const QJsonValue &value, QStringList &names)
 
 QJsonValue replaced(const QJsonValue &value, const QHash<QString, QString> &values)
 {
-    if (value.isString()) {
-        QString text = value.toString();
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            text.replace(QStringLiteral("${secret:") + it.key() + u'}', it.value());
-        return text;
-    }
+    if (value.isString())
+        return secrets::substitute(value.toString(), values);
     if (value.isArray()) {
         QJsonArray array;
         for (const QJsonValue &item : value.toArray())
@@ -64,6 +60,21 @@ QStringList referencedNames(const QJsonObject &payload)
     collect(payload, names);
     names.removeDuplicates();
     return names;
+}
+
+QStringList referencedNames(const QString &text)
+{
+    QStringList names;
+    collect(text, names);
+    names.removeDuplicates();
+    return names;
+}
+
+QString substitute(QString text, const QHash<QString, QString> &values)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        text.replace(QStringLiteral("${secret:") + it.key() + u'}', it.value());
+    return text;
 }
 
 QJsonObject substitute(const QJsonObject &payload, const QHash<QString, QString> &values)

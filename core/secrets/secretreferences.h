@@ -18,6 +18,10 @@ namespace secrets {
 
 // Names referenced anywhere in the payload's string values, without duplicates.
 QStringList referencedNames(const QJsonObject &payload);
+// Names referenced in one text, without duplicates.
+QStringList referencedNames(const QString &text);
+// The text with every reference replaced by its value.
+QString substitute(QString text, const QHash<QString, QString> &values);
 // The payload with every reference replaced by its value.
 QJsonObject substitute(const QJsonObject &payload, const QHash<QString, QString> &values);
 // Reads every name; `done` gets all values, or the first error, on the thread of `context`.

@@ -75,6 +75,35 @@ QNetworkAccessManager *ExecutionHarness::network()
     return m_network;
 }
 
+void ExecutionHarness::resolveSecrets(const QStringList &texts, SecretsResolved done)
+{
+    QStringList names;
+    for (const QString &text : texts)
+        names += secrets::referencedNames(text);
+    names.removeDuplicates();
+    if (names.isEmpty()) {
+        done(texts, {});
+        return;
+    }
+    if (!m_secrets) {
+        done({}, QStringLiteral("no secret store"));
+        return;
+    }
+    secrets::resolve(*m_secrets, names, this,
+                     [this, texts, done](const QHash<QString, QString> &values, const QString &error) {
+                         if (m_finished)
+                             return;
+                         if (!error.isEmpty())
+                             return done({}, error);
+                         for (const QString &value : values)
+                             m_redactor.add(value);
+                         QStringList resolved;
+                         for (const QString &text : texts)
+                             resolved.append(secrets::substitute(text, values));
+                         done(resolved, {});
+                     });
+}
+
 void ExecutionHarness::succeed(const QByteArray &resultJson)
 {
     end(true, {}, resultJson);
@@ -92,16 +121,18 @@ void ExecutionHarness::end(bool succeeded, const QString &error, const QByteArra
         return; // the first verdict stands
     m_finished = true;
     m_succeeded = succeeded;
-    m_error = error;
-    m_result = result;
+    m_error = m_redactor.redact(error);
+    m_result = m_redactor.redact(result);
     emit finished();
 }
 
-WorkerHarness::WorkerHarness(ExecutorRegistry registry, qint64 defaultTimeoutMs)
+WorkerHarness::WorkerHarness(ExecutorRegistry registry, qint64 defaultTimeoutMs,
+                             std::shared_ptr<const ConnectionDirectory> connections)
     : m_registry(std::move(registry))
     , m_thread(std::make_unique<OwnedThread<Worker>>(
           QStringLiteral("vigia-test-worker"),
-          std::make_unique<Worker>(m_registry, &m_clock, m_inbox, defaultTimeoutMs)))
+          std::make_unique<Worker>(m_registry, &m_clock, m_inbox, defaultTimeoutMs, std::function<void(qint64)>(),
+                                   nullptr, std::move(connections))))
 {}
 
 WorkerHarness::~WorkerHarness() = default;

@@ -5,6 +5,7 @@
 #include "engine/worker.h"
 #include "executors/execution.h"
 #include "executors/executorregistry.h"
+#include "secrets/secretreferences.h"
 #include "util/clock.h"
 #include "util/ownedthread.h"
 
@@ -22,6 +23,10 @@ public:
     // Like a worker going away: an execution still running is aborted, then Qt objects it parented here are deleted.
     ~ExecutionHarness() override;
 
+    // Before start(): where ${secret:NAME} references outside the payload are read (values are then redacted from
+    // the error and result, as a worker does), and the databases `sql` runs query. Both must outlive the harness.
+    void setSecretStore(SecretStore *secrets) { m_secrets = secrets; }
+    void setConnections(const ConnectionDirectory *connections) { m_connections = connections; }
     void start();
     // Like a timeout or cancel: the execution is aborted and the attempt counts as ended.
     void abort();
@@ -46,6 +51,9 @@ public:
     void wakeAt(qint64 atMs, std::function<void()> callback) override;
     QObject *threadContext() override { return this; }
     QNetworkAccessManager *network() override;
+    const ConnectionDirectory *connections() const override { return m_connections; }
+    void resolveSecrets(const QStringList &texts, SecretsResolved done) override;
+    QString redacted(const QString &text) const override { return m_redactor.redact(text); }
     void succeed(const QByteArray &resultJson) override;
     using ExecutionContext::fail;
     void fail(const QString &reason) override;
@@ -60,6 +68,9 @@ private:
     QJsonObject m_payload;
     std::unique_ptr<Execution> m_execution;
     QNetworkAccessManager *m_network = nullptr;
+    SecretStore *m_secrets = nullptr;
+    const ConnectionDirectory *m_connections = nullptr;
+    SecretRedactor m_redactor;
     bool m_started = false;
     bool m_finished = false;
     bool m_succeeded = false;
@@ -73,7 +84,8 @@ private:
 // network manager, run timeouts, teardown).
 class WorkerHarness {
 public:
-    explicit WorkerHarness(ExecutorRegistry registry, qint64 defaultTimeoutMs = 60000);
+    explicit WorkerHarness(ExecutorRegistry registry, qint64 defaultTimeoutMs = 60000,
+                           std::shared_ptr<const ConnectionDirectory> connections = {});
     ~WorkerHarness();
     WorkerHarness(const WorkerHarness &) = delete;
     WorkerHarness &operator=(const WorkerHarness &) = delete;
