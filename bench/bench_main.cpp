@@ -102,7 +102,12 @@ int main(int argc, char *argv[])
     }
 
     const StoreUrl url = database->url();
-    const EngineSetup setup{[url] { return openStore(url); }, &clock, &registry, options.concurrency};
+    const EngineSetup setup{[url] { return openStore(url); },
+                            &clock,
+                            &registry,
+                            options.concurrency,
+                            options.maxPrefetch,
+                            options.asyncClaims};
     BenchResult result;
     switch (options.scenario) {
     case Scenario::Enqueue:

@@ -88,8 +88,15 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
     const QCommandLineOption interval(QStringLiteral("interval-ms"),
                                       tr("latency: milliseconds between two enqueues (default 20)."),
                                       QStringLiteral("ms"), QStringLiteral("20"));
+    const QCommandLineOption maxPrefetch(QStringLiteral("max-prefetch"),
+                                         tr("At most this many runs claimed ahead of free workers (default: the "
+                                            "engine's, 1024)."),
+                                         QStringLiteral("n"));
+    const QCommandLineOption asyncClaims(QStringLiteral("async-claims"),
+                                         tr("PostgreSQL: transactions that only claim commit without waiting for the "
+                                            "WAL flush (completions and enqueues still wait)."));
     const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Keep the engine's info logs (stderr)."));
-    parser.addOptions({db, pgTemp, scenario, jobs, concurrency, batch, interval, verbose});
+    parser.addOptions({db, pgTemp, scenario, jobs, concurrency, batch, interval, maxPrefetch, asyncClaims, verbose});
 
     *exitCode = 2;
     if (!parser.parse(arguments)) {
@@ -162,6 +169,14 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
                    : std::nullopt;
     if (!intervalValue)
         return std::nullopt;
+    if (parser.isSet(maxPrefetch)) {
+        const std::optional<int> value =
+            parseBounded(parser.value(maxPrefetch), QStringLiteral("--max-prefetch"), 0, 100'000, message);
+        if (!value)
+            return std::nullopt;
+        options.maxPrefetch = *value;
+    }
+    options.asyncClaims = parser.isSet(asyncClaims);
     options.jobs = *jobsValue;
     options.concurrency = *concurrencyValue;
     options.batchSize = *batchValue;

@@ -26,6 +26,9 @@ void EngineBench::start()
 {
     EngineConfig config;
     config.concurrency = m_setup.concurrency;
+    if (m_setup.maxPrefetch >= 0)
+        config.maxPrefetch = m_setup.maxPrefetch;
+    config.asyncClaims = m_setup.asyncClaims;
     configure(config);
     m_engine = std::make_unique<Engine>(config, m_setup.opener, m_setup.clock, *m_setup.registry);
     connect(m_engine.get(), &Engine::started, this, [this] {

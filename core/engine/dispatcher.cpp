@@ -54,10 +54,13 @@ Dispatcher::Dispatcher(EngineConfig config, StoreOpener opener, Clock *clock)
     connect(m_heartbeatAlarm, &Alarm::rang, this, &Dispatcher::heartbeat);
     connect(m_statsAlarm, &Alarm::rang, this, &Dispatcher::publishStats);
     connect(m_drainAlarm, &Alarm::rang, this, [this] {
-        if (m_inFlight.empty())
-            return;
-        qCInfo(lcEngine) << "drain timeout reached; handing back" << m_inFlight.size() << "running runs";
-        m_pool->interruptAll();
+        releaseReady(m_clock->nowMs()); // before the interruptions: workers must take over no waiting run after them
+        const int running = m_inbox->running();
+        if (running > 0) {
+            qCInfo(lcEngine) << "drain timeout reached; handing back" << running << "running runs";
+            m_pool->interruptAll();
+        }
+        requestPass();
     });
 }
 
@@ -100,23 +103,38 @@ void Dispatcher::pass()
     const qint64 now = m_clock->nowMs();
     const bool wantEvents = isSignalConnected(QMetaMethod::fromSignal(&Dispatcher::runEvents));
     QVector<RunEvent> events;
-    for (const RunResult &result : m_inbox->take()) {
+    // Waiting runs are handed back before the inbox is read, so that every run a worker started is in `started`.
+    if (m_draining)
+        releaseReady(now);
+    QVector<Run> started;
+    const QVector<RunResult> results = m_inbox->take(&started);
+    for (const Run &run : std::as_const(started)) {
+        m_inFlight.insert(run.id);
+        if (wantEvents)
+            events.append({run.id, run.queue, run.kind, RunState::Running, run.attempt, now, {}});
+    }
+    m_counters.started += started.size();
+    for (const RunResult &result : results) {
         m_inFlight.erase(result.run.id);
         m_unwritten.append(toCompletion(result, now));
     }
-    if (m_draining)
-        releaseReady(now);
-    // Free workers take prefetched runs before the database round trip, so they never wait on it.
+    // Free slots take waiting runs before the database round trip; while it lasts, workers that finish a run take
+    // the next waiting one themselves.
     startReady(now, wantEvents ? &events : nullptr);
 
-    const int capacity = m_config.concurrency + m_config.prefetch;
-    const int wanted = m_draining ? 0 : std::max(0, capacity - int(m_inFlight.size()) - int(m_ready.size()));
+    // Prefetch what the workers get through during about two round trips (the results of this pass are what they
+    // finished during the last one), between the configured floor and ceiling; it shrinks slowly when the load falls.
+    m_prefetchTarget = std::clamp(std::max(2 * int(results.size()), m_prefetchTarget * 3 / 4), m_config.prefetch,
+                                  std::max(m_config.prefetch, m_config.maxPrefetch));
+    const int capacity = m_config.concurrency + m_prefetchTarget;
+    const int wanted = m_draining ? 0 : std::max(0, capacity - m_inbox->running() - m_inbox->waiting());
     for (const Completion &completion : std::as_const(m_unwritten)) {
         if (completion.nextRunAt > 0)
             m_promoteAt = std::min(m_promoteAt, completion.nextRunAt);
     }
     ClaimRequest request{m_config.nodeId, wanted, now, now + m_config.leaseMs};
     request.promote = now >= m_promoteAt;
+    request.asyncClaims = m_config.asyncClaims;
     ExchangeResult exchanged;
     try {
         exchanged = m_store->exchange(m_unwritten, request);
@@ -152,13 +170,12 @@ void Dispatcher::pass()
     }
     m_unwritten.clear();
 
-    for (const Run &run : std::as_const(exchanged.claimed))
-        m_ready.push_back(run);
+    m_inbox->addReady(exchanged.claimed);
     startReady(now, wantEvents ? &events : nullptr);
     if (!events.isEmpty())
         emit runEvents(events);
 
-    if (m_draining && m_inFlight.empty() && m_ready.empty()) {
+    if (m_draining && m_inFlight.empty() && m_inbox->running() == 0) {
         finishStop();
         return;
     }
@@ -167,14 +184,11 @@ void Dispatcher::pass()
 
 void Dispatcher::startReady(qint64 now, QVector<RunEvent> *events)
 {
-    QVector<Run> starting;
-    while (!m_ready.empty() && int(m_inFlight.size()) < m_config.concurrency) {
-        Run run = std::move(m_ready.front());
-        m_ready.pop_front();
+    const QVector<Run> starting = m_inbox->startReady();
+    for (const Run &run : starting) {
         m_inFlight.insert(run.id);
         if (events)
             events->append({run.id, run.queue, run.kind, RunState::Running, run.attempt, now, {}});
-        starting.append(std::move(run));
     }
     m_counters.started += starting.size();
     m_counters.running = int(m_inFlight.size());
@@ -184,7 +198,7 @@ void Dispatcher::startReady(qint64 now, QVector<RunEvent> *events)
 void Dispatcher::releaseReady(qint64 now)
 {
     // Claimed but never started: back to the queue, as if never claimed.
-    for (const Run &run : m_ready) {
+    for (const Run &run : m_inbox->takeReady()) {
         Completion c;
         c.runId = run.id;
         c.attempt = run.attempt;
@@ -198,7 +212,6 @@ void Dispatcher::releaseReady(qint64 now)
         c.recordAttempt = false;
         m_unwritten.append(c);
     }
-    m_ready.clear();
 }
 
 void Dispatcher::armWakeUp(bool moreWork)
@@ -356,23 +369,21 @@ void Dispatcher::publishStats()
 
 void Dispatcher::cancelLocal(qint64 runId)
 {
-    if (m_inFlight.count(runId)) {
+    const std::optional<Run> waiting = m_inFlight.count(runId) ? std::nullopt : m_inbox->removeReady(runId);
+    if (!waiting) {
+        // Executing, or just taken from the waiting runs by a worker: the worker holding it cancels it.
         m_pool->cancel(runId);
         return;
     }
-    auto it = std::find_if(m_ready.begin(), m_ready.end(), [runId](const Run &run) { return run.id == runId; });
-    if (it == m_ready.end())
-        return;
     Completion c;
     c.runId = runId;
-    c.attempt = it->attempt;
+    c.attempt = waiting->attempt;
     c.node = m_config.nodeId;
     c.newState = RunState::Cancelled;
     c.outcome = QStringLiteral("cancelled");
     c.error = QCoreApplication::translate("Worker", "cancelled by an operator");
     c.startedAt = c.finishedAt = m_clock->nowMs();
     c.recordAttempt = false;
-    m_ready.erase(it);
     m_unwritten.append(c);
     requestPass();
 }

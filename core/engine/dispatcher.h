@@ -9,7 +9,6 @@
 #include <QRandomGenerator>
 
 #include <atomic>
-#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -76,7 +75,6 @@ private:
     Alarm *m_statsAlarm;
     Alarm *m_drainAlarm;
     std::unordered_set<qint64> m_inFlight; // executing on a worker
-    std::deque<Run> m_ready;               // claimed (prefetched) and waiting for a free worker slot
     QVector<Completion> m_unwritten;       // results not yet in the database (kept across database errors)
     std::unordered_map<qint64, RetryPolicy> m_jobPolicies;
     QRandomGenerator m_random;
@@ -84,6 +82,7 @@ private:
     std::atomic<bool> m_passPending{false};
     std::atomic<bool> m_stopped{false};
     bool m_draining = false;
+    int m_prefetchTarget = 0; // runs to keep claimed ahead of free slots (see pass())
     qint64 m_storeRetryMs = 0;
     // When scheduled or retryable runs may next become due: the earliest known due time, and at the latest the next
     // poll (other processes may have enqueued for later). Passes before it skip the promotion.

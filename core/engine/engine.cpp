@@ -58,6 +58,7 @@ void Engine::start()
     });
     m_inbox = std::make_unique<CompletionInbox>();
     m_inbox->setWake([d] { d->requestPass(); });
+    m_inbox->setConcurrency(m_config.concurrency);
     const int threads = m_config.workerThreads > 0
                             ? m_config.workerThreads
                             : std::min(m_config.concurrency, std::max(1, QThread::idealThreadCount()));

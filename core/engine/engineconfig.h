@@ -12,9 +12,13 @@ struct EngineConfig {
     QString nodeId;        // unique per process; empty: host:pid
     int concurrency = 8;   // runs executing at once on this node, all queues together
     int workerThreads = 0; // 0: one per core, at most `concurrency`
-    // Runs claimed ahead of free worker slots, so that a worker never waits for the database. They count as
-    // running against their queue's limit while they wait (a few hundred microseconds under load).
-    int prefetch = -1;                     // -1: as many as `concurrency`
+    // Runs claimed ahead of free worker slots, so that a worker never waits for the database: a worker that finishes
+    // a run starts the next waiting one itself. They count as running against their queue's limit while they wait
+    // and hold a lease like running runs; shutdown hands them back. The dispatcher keeps about what the workers get
+    // through in two round trips, at least `prefetch` and at most `maxPrefetch`: long runs keep it at the floor.
+    int prefetch = -1; // -1: as many as `concurrency`
+    int maxPrefetch = 1024;
+    bool asyncClaims = false;              // see ClaimRequest::asyncClaims
     qint64 leaseMs = 30'000;               // a running run's lease; renewed every third of it
     qint64 pollIntervalMs = 250;           // look for runs enqueued by other processes
     qint64 defaultTimeoutMs = 30 * 60'000; // for runs that set none

@@ -99,9 +99,35 @@ Worker::~Worker()
 void Worker::startRuns(const QVector<Run> &runs)
 {
     m_reapPending = true; // reaped below, without a posted event
+    m_starting = true;
     for (const Run &run : runs)
         startOne(run);
+    runHandedOver();
+    m_starting = false;
     reap();
+}
+
+void Worker::startHandedOver()
+{
+    m_handOverPending = false;
+    if (m_starting)
+        return;
+    m_reapPending = true;
+    m_starting = true;
+    runHandedOver();
+    m_starting = false;
+    reap();
+}
+
+void Worker::runHandedOver()
+{
+    // Runs that finish at once (noop) hand over the next one at once: this loop, not recursion, carries them.
+    while (!m_handedOver.empty()) {
+        const Run run = std::move(m_handedOver.front());
+        m_handedOver.pop_front();
+        startOne(run);
+        m_finished.clear(); // nothing of a finished run is on the stack here
+    }
 }
 
 void Worker::startOne(const Run &run)
@@ -217,6 +243,17 @@ void Worker::interruptAll()
         finish(id, RunResult::Outcome::Interrupted,
                QCoreApplication::translate("Worker", "interrupted by engine shutdown"), {});
     }
+    // Runs taken over but not started yet go back unstarted.
+    while (!m_handedOver.empty()) {
+        RunResult report;
+        report.run = std::move(m_handedOver.front());
+        m_handedOver.pop_front();
+        report.outcome = RunResult::Outcome::Interrupted;
+        report.error = QCoreApplication::translate("Worker", "interrupted by engine shutdown");
+        report.startedAt = report.finishedAt = m_clock->nowMs();
+        if (std::optional<Run> next = m_inbox.post(std::move(report)))
+            m_handedOver.push_back(std::move(*next));
+    }
     reap();
 }
 
@@ -239,7 +276,13 @@ void Worker::finish(qint64 runId, RunResult::Outcome outcome, const QString &err
     report.finishedAt = m_clock->nowMs();
     m_finished.push_back(std::move(it->second));
     m_active.erase(it);
-    m_inbox.post(std::move(report));
+    if (std::optional<Run> next = m_inbox.post(std::move(report))) {
+        m_handedOver.push_back(std::move(*next));
+        if (!m_starting && !m_handOverPending) {
+            m_handOverPending = true;
+            QMetaObject::invokeMethod(this, &Worker::startHandedOver, Qt::QueuedConnection);
+        }
+    }
     if (!m_reapPending) {
         m_reapPending = true;
         QMetaObject::invokeMethod(this, &Worker::reap, Qt::QueuedConnection);

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -55,6 +56,10 @@ private:
     using TimerMap = std::multimap<qint64, Timer>;
 
     void startOne(const Run &run);
+    // Starts the runs this worker took over from the waiting ones, one after the other (not nested in the finish()
+    // of the run before), until none is handed over any more.
+    void startHandedOver();
+    void runHandedOver();
     void execute(Active &active, const QJsonObject &payload);
     void resolveSecrets(qint64 runId, const QStringList &texts, ExecutionContext::SecretsResolved done);
     void finish(qint64 runId, RunResult::Outcome outcome, const QString &error, const QByteArray &result);
@@ -75,6 +80,9 @@ private:
     std::vector<std::unique_ptr<Active>> m_finished; // destroyed outside the execution's own call stack
     TimerMap m_timers;
     bool m_reapPending = false;
+    std::deque<Run> m_handedOver; // waiting runs this worker took into a slot it freed, not started yet
+    bool m_starting = false;      // in a loop that starts m_handedOver
+    bool m_handOverPending = false;
     QNetworkAccessManager *m_network = nullptr; // a child, created on first use: most workers never make a request
 };
 

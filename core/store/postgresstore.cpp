@@ -178,12 +178,70 @@ void PostgresStore::requireQueues(pqxx::transaction_base &tx, const QVector<NewR
 
 QVector<EnqueueResult> PostgresStore::enqueue(const QVector<NewRun> &runs, qint64 now)
 {
+    const bool keyed =
+        std::any_of(runs.cbegin(), runs.cend(), [](const NewRun &run) { return !run.uniqueKey.isEmpty(); });
+    if (!keyed && !runs.isEmpty() && runs.size() <= EnqueueChunk) {
+        // One statement is atomic by itself: no BEGIN and COMMIT round trips around it.
+        std::optional<QVector<EnqueueResult>> inserted = guarded("enqueue", [&] {
+            pqxx::nontransaction tx(m_session->connection);
+            return insertUnkeyedRuns(tx, runs, 0, runs.size(), now);
+        });
+        if (inserted)
+            return *inserted;
+        // A queue is unknown and nothing was inserted: the transaction below names it.
+    }
     return guarded("enqueue", [&] {
         pqxx::work tx(m_session->connection);
         QVector<EnqueueResult> results = insertRuns(tx, runs, now);
         tx.commit();
         return results;
     });
+}
+
+std::optional<QVector<EnqueueResult>> PostgresStore::insertUnkeyedRuns(pqxx::transaction_base &tx,
+                                                                       const QVector<NewRun> &runs, qsizetype start,
+                                                                       qsizetype end, qint64 now)
+{
+    // Without unique keys nothing can conflict: a plain INSERT ... SELECT from the arrays, the ids drawn in input
+    // order. All or nothing: when one queue is unknown the statement inserts no row.
+    static const char *const InsertSql =
+        "INSERT INTO runs (queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, replay_of, "
+        "created_at, scheduled_at) SELECT queue, kind, payload, priority, "
+        "CASE WHEN scheduled_at > $9 THEN 'scheduled' ELSE 'available' END, max_attempts, timeout_ms, job_id, "
+        "replay_of, $9, scheduled_at FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::integer[], "
+        "$6::bigint[], $7::bigint[], $8::bigint[], $10::bigint[]) WITH ORDINALITY AS u (queue, kind, payload, "
+        "priority, max_attempts, timeout_ms, job_id, replay_of, scheduled_at, ord) "
+        "WHERE NOT EXISTS (SELECT 1 FROM unnest($11::text[]) AS w (name) "
+        "WHERE NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = w.name)) ORDER BY ord RETURNING id";
+    PgArray queue, kind, payload, priority, maxAttempts, timeoutMs, jobId, replayOf, scheduledAt, queues;
+    QSet<QString> seen;
+    for (qsizetype i = start; i < end; ++i) {
+        const NewRun &run = runs.at(i);
+        queue.add(run.queue);
+        kind.add(run.kind);
+        payload.add(run.payload);
+        priority.add(int(run.priority));
+        maxAttempts.add(run.maxAttempts);
+        timeoutMs.add(run.timeoutMs);
+        jobId.addNullable(run.jobId);
+        replayOf.addNullable(run.replayOf);
+        scheduledAt.add(run.runAt > 0 ? run.runAt : now);
+        if (!seen.contains(run.queue)) {
+            seen.insert(run.queue);
+            queues.add(run.queue);
+        }
+    }
+    const pqxx::result rows =
+        tx.exec_prepared(m_session->prepared("vigia_insert_unkeyed_runs", InsertSql), queue.str(), kind.str(),
+                         payload.str(), priority.str(), maxAttempts.str(), timeoutMs.str(), jobId.str(), replayOf.str(),
+                         now, scheduledAt.str(), queues.str());
+    if (qsizetype(rows.size()) != end - start)
+        return std::nullopt;
+    QVector<EnqueueResult> results;
+    results.reserve(end - start);
+    for (const pqxx::row &row : rows)
+        results.append({qtInt(row[0]), false});
+    return results;
 }
 
 QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs, qint64 now)
@@ -193,6 +251,15 @@ QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, con
         return results;
     requireQueues(tx, runs);
     results.reserve(runs.size());
+    if (std::none_of(runs.cbegin(), runs.cend(), [](const NewRun &run) { return !run.uniqueKey.isEmpty(); })) {
+        for (qsizetype start = 0; start < runs.size(); start += EnqueueChunk) {
+            const std::optional<QVector<EnqueueResult>> chunk =
+                insertUnkeyedRuns(tx, runs, start, std::min(runs.size(), start + EnqueueChunk), now);
+            if (chunk)
+                results += *chunk;
+        }
+        return results;
+    }
     // Ids come from the sequence in input order, so a batch reads back in the order it was given. A duplicate unique
     // key (already stored, or earlier in the same batch) is skipped by ON CONFLICT and reported with the id it has.
     static const char *const InsertSql =

@@ -78,6 +78,10 @@ private:
     void requireQueues(pqxx::transaction_base &tx, const QVector<NewRun> &runs);
     void requireQueue(pqxx::transaction_base &tx, const QString &name);
     QVector<EnqueueResult> insertRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs, qint64 now);
+    // Runs [start, end) when none has a unique key, in one statement; nullopt (nothing inserted) when a queue is
+    // unknown.
+    std::optional<QVector<EnqueueResult>> insertUnkeyedRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs,
+                                                            qsizetype start, qsizetype end, qint64 now);
     QVector<qint64> applyCompletions(pqxx::transaction_base &tx, const QVector<Completion> &completions);
     QStringList lockClaimableQueues(pqxx::transaction_base &tx);
     void claimFromQueue(pqxx::transaction_base &tx, const QString &queue, int count, const ClaimRequest &request,

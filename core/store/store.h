@@ -55,6 +55,10 @@ struct ClaimRequest {
     // Make scheduled and retryable runs that are due available first. The dispatcher skips it while it knows that
     // nothing is due, which saves a statement on every busy pass.
     bool promote = true;
+    // PostgreSQL: a transaction that only claims commits without waiting for its WAL flush. A claim lost in a server
+    // crash puts its runs back to available (they may run twice, as after a node crash); every completion and
+    // enqueue still waits for the flush, which also makes every earlier claim durable.
+    bool asyncClaims = false;
 };
 
 struct ExchangeResult {
