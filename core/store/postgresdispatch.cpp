@@ -52,10 +52,12 @@ const char *const PromoteSql =
 // a statement counts with the snapshot it started with, which would not show claims committed while it waited.
 // Queues that look full are not locked, so that saturated queues do not serialise every node's passes.
 // FOR NO KEY UPDATE leaves the key-share locks of jobs' foreign key alone. "Has an available run" is a scalar
-// subquery that stops at the first one: as an EXISTS the planner made it a semi-join that hashed every available run.
+// subquery that stops at the first one: as an EXISTS the planner made it a semi-join that hashed every available run,
+// and without the claim index's order the generic plan scanned the table (through all finished runs) to find it.
 const char *const LockQueuesSql =
     "SELECT q.name FROM queues q WHERE NOT q.paused "
-    "AND (SELECT a.id FROM runs a WHERE a.state = 'available' AND a.queue = q.name LIMIT 1) IS NOT NULL "
+    "AND (SELECT a.id FROM runs a WHERE a.state = 'available' AND a.queue = q.name "
+    "ORDER BY a.priority, a.scheduled_at, a.id LIMIT 1) IS NOT NULL "
     "AND q.concurrency > (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = q.name) "
     "ORDER BY q.name FOR NO KEY UPDATE OF q";
 
