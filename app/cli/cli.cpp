@@ -29,6 +29,7 @@ const Verb Verbs[] = {
     {"export", QT_TRANSLATE_NOOP("Cli", "write every queue and job as YAML for apply"), exportVerb},
     {"cron", QT_TRANSLATE_NOOP("Cli", "compute or explain a cron expression"), cronVerb},
     {"secret", QT_TRANSLATE_NOOP("Cli", "set, list or delete secrets that job specs refer to"), secretVerb},
+    {"nodes", QT_TRANSLATE_NOOP("Cli", "list the engine nodes sharing the database and the leader"), nodesVerb},
 };
 
 QString usage()

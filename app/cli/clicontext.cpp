@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace vigia::cli {
 
@@ -145,6 +146,32 @@ qint64 parseInstant(const QString &text, const QString &what)
                 .arg(what, text)};
     }
     return at.toMSecsSinceEpoch();
+}
+
+} // namespace vigia::cli
+
+namespace vigia::cli {
+
+qint64 parseDurationMs(const QString &text, const QString &what, qint64 minMs, qint64 maxMs)
+{
+    // A number with a unit (ms, s, m); a bare number means seconds.
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m)?$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    qint64 ms = -1;
+    if (match.hasMatch()) {
+        const double value = match.captured(1).toDouble();
+        const QString unit = match.captured(2);
+        const double factor = unit == QLatin1String("ms") ? 1.0 : unit == QLatin1String("m") ? 60'000.0 : 1000.0;
+        ms = qint64(value * factor);
+    }
+    if (ms < minMs || ms > maxMs) {
+        throw UsageError{QCoreApplication::translate("Cli", "%1: \"%2\" is not a duration from %3 ms to %4 s "
+                                                            "(e.g. 15s, 500ms, 1m)")
+                             .arg(what, text)
+                             .arg(minMs)
+                             .arg(maxMs / 1000)};
+    }
+    return ms;
 }
 
 } // namespace vigia::cli

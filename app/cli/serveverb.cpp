@@ -35,6 +35,11 @@ int serveVerb(CliContext &context, const QStringList &args)
                       QCoreApplication::translate("Cli", "Seconds a running run stays leased without a heartbeat "
                                                          "(default 30)."),
                       QStringLiteral("seconds"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("leader-lease"),
+                      QCoreApplication::translate("Cli", "The leader lease: how long the cluster waits for a silent "
+                                                         "leader before another node takes over its duties (default "
+                                                         "15s; e.g. 2s, 500ms, 1m)."),
+                      QStringLiteral("duration"), QStringLiteral("15s")});
     parser.addOption(
         {QStringLiteral("drain"),
          QCoreApplication::translate("Cli", "Seconds to let running runs finish on shutdown (default 30)."),
@@ -62,6 +67,8 @@ int serveVerb(CliContext &context, const QStringList &args)
         parseInt(parser.value(QStringLiteral("concurrency")), QStringLiteral("--concurrency"), 1, 10000);
     config.nodeId = parser.value(QStringLiteral("node"));
     config.leaseMs = qint64(parseInt(parser.value(QStringLiteral("lease")), QStringLiteral("--lease"), 1, 3600)) * 1000;
+    config.leaderLeaseMs =
+        parseDurationMs(parser.value(QStringLiteral("leader-lease")), QStringLiteral("--leader-lease"), 100, 3600'000);
     config.pollIntervalMs = parseInt(parser.value(QStringLiteral("poll-ms")), QStringLiteral("--poll-ms"), 10, 60000);
     const qint64 drainMs =
         qint64(parseInt(parser.value(QStringLiteral("drain")), QStringLiteral("--drain"), 0, 24 * 3600)) * 1000;

@@ -20,7 +20,6 @@ QString defaultNodeId()
 namespace {
 // After a database error, retry with growing pauses up to this bound; results wait in memory meanwhile.
 constexpr qint64 MaxStoreRetryMs = 10'000;
-constexpr int RescueBatch = 500;
 
 QString outcomeName(RunResult::Outcome outcome)
 {
@@ -325,24 +324,6 @@ void Dispatcher::heartbeat()
     try {
         for (qint64 runId : m_store->renewLeases(m_config.nodeId, now + m_config.leaseMs))
             cancelLocal(runId);
-        // Rescue runs whose node stopped renewing their lease (it crashed, hung or lost the network).
-        for (const Run &run : m_store->expiredLeases(now, RescueBatch)) {
-            Completion c;
-            c.runId = run.id;
-            c.attempt = run.attempt;
-            c.node = run.leaseOwner;
-            c.guard = Completion::Guard::ExpiredLease;
-            c.startedAt = run.startedAt;
-            c.finishedAt = now;
-            c.outcome = QStringLiteral("lease-expired");
-            c.error = QCoreApplication::translate("Dispatcher", "lease expired: node %1 stopped renewing it")
-                          .arg(run.leaseOwner);
-            c.rescued = true;
-            c.newState = run.attempt >= run.maxAttempts ? RunState::Dead : RunState::Retryable;
-            c.nextRunAt = now;
-            qCInfo(lcEngine).noquote() << "rescuing run" << run.id << "of node" << run.leaseOwner;
-            m_unwritten.append(c);
-        }
     } catch (const StoreError &error) {
         qCWarning(lcEngine).noquote() << "heartbeat failed:" << error.message();
     }
@@ -365,6 +346,12 @@ void Dispatcher::publishStats()
         qCWarning(lcEngine).noquote() << "statistics unavailable:" << error.message();
     }
     emit statsUpdated(stats);
+}
+
+void Dispatcher::countRescued(int count)
+{
+    m_counters.rescued += count;
+    requestPass();
 }
 
 void Dispatcher::cancelLocal(qint64 runId)

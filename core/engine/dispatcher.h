@@ -26,8 +26,8 @@ struct EngineStats {
 };
 
 // The engine's coordinator, on its own thread with its own database connection: claims due runs in batches,
-// hands them to the workers, writes their results back in batches, keeps leases alive, rescues runs of dead
-// nodes, and publishes events and statistics.
+// hands them to the workers, writes their results back in batches, keeps leases alive, and publishes events and
+// statistics. (Runs of dead nodes are rescued by the leader's Rescuer.)
 class Dispatcher : public QObject {
     Q_OBJECT
 public:
@@ -42,6 +42,8 @@ public:
     // These run on the dispatcher's thread (invoke them queued from elsewhere).
     void start();
     void cancelLocal(qint64 runId);
+    // The leader's rescuer returned runs to the queue: counted here, and a pass looks for them.
+    void countRescued(int count);
     // Stops claiming; runs still executing at `drainUntil` (engine clock) are interrupted and handed back.
     void stop(qint64 drainUntil);
 

@@ -2,6 +2,8 @@
 
 #include "engine/completioninbox.h"
 #include "engine/enqueue.h"
+#include "engine/leadership.h"
+#include "engine/rescuer.h"
 #include "engine/scheduler.h"
 #include "engine/workerpool.h"
 #include "util/clock.h"
@@ -27,13 +29,38 @@ Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const Exec
         m_config.prefetch = m_config.concurrency;
     qRegisterMetaType<QVector<vigia::RunEvent>>();
     qRegisterMetaType<vigia::EngineStats>();
+
+    if (m_config.runScheduler) {
+        addLeaderDuty(QStringLiteral("scheduler"), [this]() -> std::unique_ptr<QObject> {
+            auto scheduler = std::make_unique<Scheduler>(m_opener, m_clock);
+            connect(scheduler.get(), &Scheduler::firesEnqueued, this, &Engine::wake);
+            connect(scheduler.get(), &Scheduler::failed, this,
+                    [](const QString &message) { qCWarning(lcEngine).noquote() << "scheduler:" << message; });
+            return scheduler;
+        });
+    }
+    if (m_config.runRescuer) {
+        addLeaderDuty(QStringLiteral("rescuer"), [this]() -> std::unique_ptr<QObject> {
+            auto rescuer = std::make_unique<Rescuer>(m_opener, m_clock, m_config.leaseMs);
+            connect(rescuer.get(), &Rescuer::rescued, this, [this](int count) {
+                if (!m_dispatcher)
+                    return;
+                Dispatcher *d = m_dispatcher->object();
+                QMetaObject::invokeMethod(
+                    d, [d, count] { d->countRescued(count); }, Qt::QueuedConnection);
+            });
+            return rescuer;
+        });
+    }
 }
 
 Engine::~Engine()
 {
     if (m_inbox)
         m_inbox->setWake({});
-    m_scheduler.reset();
+    m_stopping = true;
+    stopDuties();
+    m_leadership.reset();
     m_dispatcher.reset(); // joins the dispatcher thread: nothing posts to the workers after this
     m_pool.reset();
 }
@@ -68,26 +95,72 @@ void Engine::start()
     m_dispatcher = std::make_unique<OwnedThread<Dispatcher>>(QStringLiteral("vigia-dispatcher"), std::move(dispatcher));
     QMetaObject::invokeMethod(d, &Dispatcher::start, Qt::QueuedConnection);
 
-    if (m_config.runScheduler) {
-        auto scheduler = std::make_unique<Scheduler>(m_opener, m_clock);
-        Scheduler *s = scheduler.get();
-        connect(s, &Scheduler::firesEnqueued, d, [d] { d->requestPass(); });
-        connect(s, &Scheduler::failed, this, &Engine::failed);
-        m_scheduler = std::make_unique<OwnedThread<Scheduler>>(QStringLiteral("vigia-scheduler"), std::move(scheduler));
-        QMetaObject::invokeMethod(s, &Scheduler::start, Qt::QueuedConnection);
+    m_stopping = false;
+    auto leadership = std::make_unique<Leadership>(
+        Leadership::Config{m_config.nodeId, m_config.leaderLeaseMs, QCoreApplication::applicationVersion()}, m_opener,
+        m_clock);
+    Leadership *l = leadership.get();
+    connect(l, &Leadership::gained, this, &Engine::startDuties);
+    connect(l, &Leadership::lost, this, &Engine::stopDuties);
+    m_leadership = std::make_unique<OwnedThread<Leadership>>(QStringLiteral("vigia-leadership"), std::move(leadership));
+    QMetaObject::invokeMethod(l, &Leadership::start, Qt::QueuedConnection);
+}
+
+void Engine::addLeaderDuty(const QString &name, LeaderDutyFactory makeDuty)
+{
+    Duty &duty = m_duties[name];
+    duty.running.reset();
+    duty.make = std::move(makeDuty);
+}
+
+QObject *Engine::leaderDuty(const QString &name) const
+{
+    const auto it = m_duties.find(name);
+    return it != m_duties.end() && it->second.running ? it->second.running->object() : nullptr;
+}
+
+void Engine::startDuties()
+{
+    if (m_stopping || m_leader)
+        return;
+    m_leader = true;
+    for (auto &[name, duty] : m_duties) {
+        std::unique_ptr<QObject> object = duty.make();
+        if (!object)
+            continue;
+        QObject *o = object.get();
+        duty.running = std::make_unique<OwnedThread<QObject>>(QStringLiteral("vigia-") + name, std::move(object));
+        if (!QMetaObject::invokeMethod(o, "start", Qt::QueuedConnection))
+            qCWarning(lcEngine).noquote() << "leader duty" << name << "has no start() slot";
     }
+    emit leadershipGained();
+}
+
+void Engine::stopDuties()
+{
+    if (!m_leader)
+        return;
+    m_leader = false;
+    for (auto &entry : m_duties)
+        entry.second.running.reset(); // quits and joins the duty's thread; the duty is destroyed in it
+    emit leadershipLost();
 }
 
 void Engine::jobsChanged()
 {
-    if (!m_scheduler)
-        return;
-    Scheduler *s = m_scheduler->object();
-    QMetaObject::invokeMethod(s, &Scheduler::wake, Qt::QueuedConnection);
+    if (auto *s = qobject_cast<Scheduler *>(leaderDuty(QStringLiteral("scheduler"))))
+        QMetaObject::invokeMethod(s, &Scheduler::wake, Qt::QueuedConnection);
 }
 
 void Engine::stop(qint64 drainMs)
 {
+    // Leader duties end first, and the lease is given up so that another node leads at once.
+    m_stopping = true;
+    stopDuties();
+    if (m_leadership) {
+        Leadership *l = m_leadership->object();
+        QMetaObject::invokeMethod(l, &Leadership::resign, Qt::QueuedConnection);
+    }
     if (!m_dispatcher || !m_running) {
         QMetaObject::invokeMethod(this, &Engine::stopped, Qt::QueuedConnection);
         return;

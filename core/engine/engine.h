@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <functional>
+#include <map>
 #include <memory>
 
 namespace vigia {
@@ -14,7 +16,7 @@ class Clock;
 class CompletionInbox;
 class ConnectionDirectory;
 class ExecutorRegistry;
-class Scheduler;
+class Leadership;
 class SecretStore;
 class WorkerPool;
 template <typename T> class OwnedThread;
@@ -53,7 +55,32 @@ public:
     void jobsChanged();
     Store &store();
 
+    // ---- Leader duties: work done once per cluster, by the node that holds the leader lease.
+    //
+    // A duty is a QObject with a `start()` slot (a public slot or Q_INVOKABLE). When this node becomes the leader,
+    // the engine calls `makeDuty` on the engine's thread, moves the object to a thread of its own (named
+    // "vigia-<name>") and invokes start() there, queued. start() opens the duty's own database connection with
+    // storeOpener() (one connection per thread) and arms its timers on clock(), e.g. with util/Alarm. When this node
+    // stops leading (another node took the lease, the database was unreachable for too long) or the engine stops,
+    // the duty's thread is quit and joined and the object destroyed in it; the next leadership term makes a fresh
+    // one. So a duty keeps no state across terms except what it writes to the database, and its destructor must not
+    // block for long. Register duties before start(); names are unique ("scheduler" and "rescuer" are built in).
+    //
+    //     engine.addLeaderDuty(QStringLiteral("pruner"), [&engine] {
+    //         return std::make_unique<Pruner>(engine.storeOpener(), engine.clock());
+    //     });
+    using LeaderDutyFactory = std::function<std::unique_ptr<QObject>()>;
+    void addLeaderDuty(const QString &name, LeaderDutyFactory makeDuty);
+    StoreOpener storeOpener() const { return m_opener; }
+    Clock *clock() const { return m_clock; }
+    // Whether this node leads the cluster now (its leader duties run).
+    bool isLeader() const { return m_leader; }
+    // The running duty of that name while this node leads, else nullptr. Use it on the engine's thread only.
+    QObject *leaderDuty(const QString &name) const;
+
 signals:
+    void leadershipGained();
+    void leadershipLost();
     void started();
     void failed(const QString &message);
     void runEvents(const QVector<vigia::RunEvent> &events);
@@ -69,10 +96,20 @@ private:
     std::unique_ptr<CompletionInbox> m_inbox;
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<OwnedThread<Dispatcher>> m_dispatcher;
-    std::unique_ptr<OwnedThread<Scheduler>> m_scheduler;
+    std::unique_ptr<OwnedThread<Leadership>> m_leadership;
+    struct Duty {
+        LeaderDutyFactory make;
+        std::unique_ptr<OwnedThread<QObject>> running;
+    };
+    std::map<QString, Duty> m_duties;
     SecretStore *m_secrets = nullptr;
     std::shared_ptr<const ConnectionDirectory> m_connections;
     bool m_running = false;
+    bool m_leader = false;
+    bool m_stopping = false;
+
+    void startDuties();
+    void stopDuties();
 };
 
 // Brings the database to this program's schema: migrates an older one, refuses a newer one (StoreError::Schema).

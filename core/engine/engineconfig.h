@@ -25,7 +25,9 @@ struct EngineConfig {
     qint64 statsIntervalMs = 1'000;        // how often statistics are published
     RetryPolicy defaultRetry;              // for runs without a job definition
     quint32 randomSeed = 0;                // for jitter; 0: seeded from the system
+    qint64 leaderLeaseMs = 15'000;         // the leader lease; renewed every third of it
     bool runScheduler = true;              // fire scheduled jobs (a leader duty)
+    bool runRescuer = true;                // rescue runs of dead nodes (a leader duty)
     // Measurement hook (vigia-bench, tests): called on the worker thread right after an execution was started.
     std::function<void(qint64 runId)> onRunStarted;
 };

@@ -30,12 +30,16 @@ QString Scheduler::uniqueKeyFor(qint64 jobId, qint64 fireAt)
 
 void Scheduler::start()
 {
+    const qint64 now = m_clock->nowMs();
     try {
         m_store = m_opener();
-        const qint64 now = m_clock->nowMs();
         m_revision = m_store->jobsRevision();
         runOnStart(m_store->jobs(), now);
     } catch (const StoreError &error) {
+        // Try again later (the database may be restarting); tick() comes back here while there is no connection.
+        m_store.reset();
+        m_retryMs = std::clamp<qint64>(m_retryMs * 2, 100, MaxRetryMs);
+        m_fireAlarm->setDeadline(now + m_retryMs);
         emit failed(error.message());
         return;
     }
@@ -83,8 +87,10 @@ void Scheduler::checkRevision()
 
 void Scheduler::tick()
 {
-    if (!m_store)
+    if (!m_store) {
+        start();
         return;
+    }
     const qint64 now = m_clock->nowMs();
     qint64 earliest = 0;
     int enqueued = 0;

@@ -26,8 +26,11 @@ public:
     Scheduler(StoreOpener opener, Clock *clock, QObject *parent = nullptr);
     ~Scheduler() override;
 
+public slots:
     // On the scheduler's thread.
     void start();
+
+public:
     // Re-read the jobs now (a job was added or edited in this process).
     void wake();
 

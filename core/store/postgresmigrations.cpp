@@ -123,6 +123,25 @@ const QVector<Migration> &postgresMigrations()
                             "misfire ON jobs FOR EACH ROW EXECUTE FUNCTION vigia_bump_jobs_revision()"),
              QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
          }},
+        {5,
+         "nodes and the leader lease",
+         {
+             QStringLiteral(R"(CREATE TABLE nodes (
+                id text PRIMARY KEY,
+                host text NOT NULL,
+                pid bigint NOT NULL,
+                version text NOT NULL,
+                started_at bigint NOT NULL,
+                heartbeat_at bigint NOT NULL,
+                state text NOT NULL))"),
+             // One row; its holder leads the cluster until expires_at unless it renews.
+             QStringLiteral(R"(CREATE TABLE leader_lease (
+                name text PRIMARY KEY,
+                holder text,
+                expires_at bigint NOT NULL DEFAULT 0,
+                since bigint NOT NULL DEFAULT 0))"),
+             QStringLiteral("INSERT INTO leader_lease (name, holder, expires_at, since) VALUES ('leader', NULL, 0, 0)"),
+         }},
     };
     return migrations;
 }

@@ -70,6 +70,13 @@ public:
     bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
                      qint64 now) override;
 
+    void registerNode(const NodeInfo &node) override;
+    void heartbeatNode(const QString &id, const QString &state, qint64 now) override;
+    QVector<NodeInfo> nodes() override;
+    bool acquireLeadership(const QString &node, qint64 now, qint64 expiresAt) override;
+    void releaseLeadership(const QString &node) override;
+    LeaderLease leaderLease() override;
+
 private:
     // Runs `body`, turning libpqxx's exceptions into StoreError naming `what` (defined in postgressession.h).
     template <typename Body> auto guarded(const char *what, Body &&body) -> decltype(body());

@@ -122,6 +122,25 @@ const QVector<Migration> &sqliteMigrations()
                             "misfire ON jobs BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
              QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
          }},
+        {5,
+         "nodes and the leader lease",
+         {
+             QStringLiteral(R"(CREATE TABLE nodes (
+                id TEXT PRIMARY KEY,
+                host TEXT NOT NULL,
+                pid INTEGER NOT NULL,
+                version TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                heartbeat_at INTEGER NOT NULL,
+                state TEXT NOT NULL))"),
+             // One row; its holder leads the cluster until expires_at unless it renews.
+             QStringLiteral(R"(CREATE TABLE leader_lease (
+                name TEXT PRIMARY KEY,
+                holder TEXT,
+                expires_at INTEGER NOT NULL DEFAULT 0,
+                since INTEGER NOT NULL DEFAULT 0))"),
+             QStringLiteral("INSERT INTO leader_lease (name, holder, expires_at, since) VALUES ('leader', NULL, 0, 0)"),
+         }},
     };
     return migrations;
 }

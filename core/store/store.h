@@ -2,6 +2,7 @@
 
 #include "model/declarations.h"
 #include "model/jobdef.h"
+#include "model/node.h"
 #include "model/queue.h"
 #include "model/run.h"
 
@@ -154,6 +155,19 @@ public:
     // another scheduler moved it first.
     virtual bool recordFires(qint64 jobId, qint64 expectedNextFireAt, qint64 nextFireAt, const QVector<NewRun> &runs,
                              qint64 now) = 0;
+
+    // Nodes: each engine registers itself (insert or replace by id) and heartbeats its row.
+    virtual void registerNode(const NodeInfo &node) = 0;
+    virtual void heartbeatNode(const QString &id, const QString &state, qint64 now) = 0;
+    virtual QVector<NodeInfo> nodes() = 0; // by id
+
+    // Leadership, by compare-and-set on one lease row: `node` takes the lease when nobody holds it, it expired before
+    // `now`, or `node` already holds it (a renewal), and then holds it until `expiresAt`. Returns whether `node` holds
+    // it now.
+    virtual bool acquireLeadership(const QString &node, qint64 now, qint64 expiresAt) = 0;
+    // Gives the lease up if `node` holds it, so another node can take it at once.
+    virtual void releaseLeadership(const QString &node) = 0;
+    virtual LeaderLease leaderLease() = 0;
 };
 
 } // namespace vigia

@@ -18,13 +18,15 @@ using namespace vigia::test;
 
 namespace {
 
-// `serve` on `db` as node `node`, looking for new runs every 50 ms, plus `extra` options.
+// `serve` on `db` as node `node`, looking for new runs every 50 ms, with a 2 s leader lease (a killed leader's
+// rescuer duty moves to the next node quickly), plus `extra` options.
 QStringList serveArgs(const TempDatabase &db, const QString &node, const char *extra)
 {
     return QStringList{QStringLiteral("--db"),    db.url(),
                        QStringLiteral("--node"),  node,
                        QStringLiteral("--quiet"), QStringLiteral("--poll-ms"),
-                       QStringLiteral("50")} +
+                       QStringLiteral("50"),      QStringLiteral("--leader-lease"),
+                       QStringLiteral("2s")} +
            words(extra);
 }
 

@@ -3,6 +3,7 @@
 // waits for another claimer's queue lock and then counts that claimer's runs.
 #include "engine/engine.h"
 #include "postgresserver.h"
+#include "store/migration.h"
 #include "store/storefactory.h"
 
 #include <QRandomGenerator>
@@ -337,7 +338,8 @@ void TestPostgresClaims::concurrentMigrationsApplyEachStepOnce()
     QCOMPARE(store->schemaVersion(), store->latestSchemaVersion());
     pqxx::connection check(conninfo());
     pqxx::nontransaction tx(check);
-    QCOMPARE(tx.exec("SELECT count(*) FROM schema_migrations")[0][0].as<int>(), store->latestSchemaVersion());
+    // Every step once (version numbers may have gaps: count the steps, not the latest number).
+    QCOMPARE(tx.exec("SELECT count(*) FROM schema_migrations")[0][0].as<int>(), int(postgresMigrations().size()));
     QCOMPARE(tx.exec("SELECT count(*) FROM queues")[0][0].as<int>(), 1);
 }
 
