@@ -506,6 +506,18 @@ void TestApplyCli::serveDemoAppliesEmbeddedDemoFile()
         EngineServer server({QStringLiteral("--db"), db.url(), QStringLiteral("--quiet"), QStringLiteral("--demo")});
         QVERIFY(server.start());
         QTRY_VERIFY_WITH_TIMEOUT(db.open()->jobs().size() >= 6, 20000);
+        // The demo's SQL check on the engine's own database runs and passes (every 10 s).
+        const auto sqlCheckSucceeded = [&db] {
+            RunFilter filter;
+            filter.state = RunState::Succeeded;
+            filter.limit = 1000;
+            for (const Run &run : db.open()->runs(filter)) {
+                if (run.kind == QLatin1String("sql"))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sqlCheckSucceeded(), 40000);
         QVERIFY(server.sendSignal(SIGTERM));
         QCOMPARE(server.waitForExit(30000), 0);
     }

@@ -264,7 +264,13 @@ void TestConfigParser::demoFileIsValid()
 {
     QFile file(QStringLiteral(VIGIA_DEMO_YAML));
     QVERIFY2(file.open(QIODevice::ReadOnly), VIGIA_DEMO_YAML);
-    const ConfigParseResult result = parse(file.readAll());
+    // Every built-in kind, as serve has them: the demo also uses sql.
+    const ExecutorRegistry builtins = ExecutorRegistry::withBuiltins();
+    ConfigParseOptions options;
+    options.fileName = QStringLiteral("demo.yaml");
+    options.registry = &builtins;
+    options.existingQueues = {QStringLiteral("default")};
+    const ConfigParseResult result = ConfigParser::parse(file.readAll(), options);
     QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
     QVERIFY(result.declarations.jobs.size() >= 6);
 }
