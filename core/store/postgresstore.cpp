@@ -129,8 +129,12 @@ void PostgresStore::migrate()
                     .arg(latestSchemaVersion()),
                 StoreError::Kind::Schema);
         }
+        // Every step not yet recorded (see SqliteStore::migrate).
+        QSet<int> applied;
+        for (const auto &row : tx.exec("SELECT version FROM schema_migrations"))
+            applied.insert(row[0].as<int>());
         for (const Migration &migration : postgresMigrations()) {
-            if (migration.version <= current)
+            if (applied.contains(migration.version))
                 continue;
             for (const QString &statement : migration.statements)
                 tx.exec(statement.toStdString());

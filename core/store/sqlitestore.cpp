@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
@@ -130,8 +131,13 @@ void SqliteStore::migrate()
                              .arg(latestSchemaVersion()),
                          StoreError::Kind::Schema);
     }
+    // Every step not yet recorded, not only those above the highest: steps developed in parallel may land with
+    // version numbers below one a database already has.
+    QSet<int> applied;
+    for (QSqlQuery recorded = exec(QStringLiteral("SELECT version FROM schema_migrations")); recorded.next();)
+        applied.insert(recorded.value(0).toInt());
     for (const Migration &migration : sqliteMigrations()) {
-        if (migration.version <= current)
+        if (applied.contains(migration.version))
             continue;
         for (const QString &statement : migration.statements)
             exec(statement);

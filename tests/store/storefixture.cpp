@@ -13,18 +13,18 @@ namespace {
 class SqliteFixture final : public StoreFixture {
 public:
     std::unique_ptr<Store> open() override { return m_db.open(); }
-    void recordSchemaVersion(Store &, int version) override
+    void execute(const QString &sql) override
     {
         const QString name = QStringLiteral("fixture");
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(m_db.path());
             db.open();
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral(
-                "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, 'from the future', 0)"));
-            query.addBindValue(version);
-            query.exec();
+            for (const QString &statement : sql.split(u';', Qt::SkipEmptyParts)) {
+                QSqlQuery query(db);
+                if (!query.exec(statement))
+                    qWarning().noquote() << "cannot execute" << statement;
+            }
         }
         QSqlDatabase::removeDatabase(name);
     }
@@ -55,14 +55,11 @@ public:
         ensureSchema(*store);
         return store;
     }
-    void recordSchemaVersion(Store &, int version) override
+    void execute(const QString &sql) override
     {
-        const QString failure = m_server->exec(m_database, QStringLiteral("INSERT INTO schema_migrations (version, "
-                                                                          "description, applied_at) VALUES (%1, "
-                                                                          "'from the future', 0)")
-                                                               .arg(version));
+        const QString failure = m_server->exec(m_database, sql);
         if (!failure.isEmpty())
-            qWarning().noquote() << "cannot record schema version" << version << ":" << failure;
+            qWarning().noquote() << "cannot execute" << sql << ":" << failure;
     }
 
 private:
