@@ -71,8 +71,9 @@ int run(const QStringList &args)
             return BadUsage;
         } catch (const StoreError &error) {
             err << "vigia-engine: " << error.message() << '\n';
-            const bool badInput =
-                error.kind() == StoreError::Kind::Invalid || error.kind() == StoreError::Kind::NotFound;
+            const bool badInput = error.kind() == StoreError::Kind::Invalid ||
+                                  error.kind() == StoreError::Kind::NotFound ||
+                                  error.kind() == StoreError::Kind::Forbidden;
             return badInput ? BadUsage : Failure;
         }
     }

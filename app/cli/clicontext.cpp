@@ -1,6 +1,7 @@
 #include "cli/clicontext.h"
 
 #include "engine/engine.h"
+#include "store/incidentcommand.h"
 #include "store/storefactory.h"
 #include "store/storeurl.h"
 
@@ -19,10 +20,7 @@ CliContext::CliContext(QTextStream &out, QTextStream &err)
 
 Actor CliContext::actor() const
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
-    return Actor{user};
+    return Actor{osUserName()};
 }
 
 VerbParser::VerbParser(const QString &command, const QString &description, int flags)

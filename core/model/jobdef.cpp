@@ -15,4 +15,23 @@ NewRun JobDef::newRun() const
     return run;
 }
 
+QString IncidentPolicy::severityText() const
+{
+    return enabled ? incidentSeverityName(severity) : QStringLiteral("off");
+}
+
+bool IncidentPolicy::setSeverityText(const QString &text)
+{
+    if (text == QLatin1String("off")) {
+        enabled = false;
+        return true;
+    }
+    const std::optional<IncidentSeverity> parsed = incidentSeverityFromName(text);
+    if (!parsed)
+        return false;
+    enabled = true;
+    severity = *parsed;
+    return true;
+}
+
 } // namespace vigia

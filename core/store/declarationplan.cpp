@@ -77,6 +77,17 @@ void check(const Declarations &declarations)
         QString scheduleError;
         if (!ScheduleRule::compile(job.schedule, &scheduleError))
             invalid(DeclarationPlan::tr("job \"%1\": %2").arg(job.name, scheduleError));
+        if (job.sla.periodMs < 0 || job.sla.withinMs < 0 || job.sla.graceMs < 0)
+            invalid(DeclarationPlan::tr("job \"%1\": SLA durations cannot be negative").arg(job.name));
+        const IncidentPolicy &policy = job.incidents;
+        if (policy.failureRateThreshold < 0 || policy.failureRateThreshold > 1)
+            invalid(
+                DeclarationPlan::tr("job \"%1\": the failure rate threshold must be between 0 and 1").arg(job.name));
+        if (policy.failureRateWindow < 0 || policy.failureRateWindow > 10000)
+            invalid(DeclarationPlan::tr("job \"%1\": the failure rate window must be between 0 and 10000 runs")
+                        .arg(job.name));
+        if (policy.expectedDurationMs < 0)
+            invalid(DeclarationPlan::tr("job \"%1\": the expected duration cannot be negative").arg(job.name));
         names.insert(job.name);
     }
 }
@@ -105,6 +116,17 @@ QStringList DeclarationPlan::changedFields(const JobDef &current, const JobDef &
     add(current.retry.maxMs != declared.retry.maxMs, "retry.max");
     add(current.retry.jitter != declared.retry.jitter, "retry.jitter");
     scheduleChanges(current.schedule, declared.schedule, fields);
+    add(current.sla.periodMs != declared.sla.periodMs, "sla.period");
+    add(current.sla.withinMs != declared.sla.withinMs, "sla.within");
+    add(current.sla.graceMs != declared.sla.graceMs, "sla.grace");
+    add(current.critical != declared.critical, "critical");
+    const IncidentPolicy &a = current.incidents;
+    const IncidentPolicy &b = declared.incidents;
+    add(a.enabled != b.enabled || (a.enabled && a.severity != b.severity), "incident_policy.severity");
+    add(a.autoResolve != b.autoResolve, "incident_policy.auto_resolve");
+    add(a.failureRateThreshold != b.failureRateThreshold || a.failureRateWindow != b.failureRateWindow,
+        "incident_policy.failure_rate");
+    add(a.expectedDurationMs != b.expectedDurationMs, "incident_policy.expected_duration");
     return fields;
 }
 

@@ -119,6 +119,7 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
         for (const JobDef &job : std::as_const(plan.jobsToDelete)) {
             // Past runs stay, unlinked, as on SQLite.
             const pqxx::result detached = tx.exec_params("UPDATE runs SET job_id = NULL WHERE job_id = $1", job.id);
+            tx.exec_params("UPDATE incidents SET job_id = NULL WHERE job_id = $1", job.id);
             tx.exec_params("DELETE FROM jobs WHERE id = $1", job.id);
             audit(tx, actor, now, QStringLiteral("job.delete"), u"job:" + job.name,
                   compactJson({{QStringLiteral("id"), job.id},

@@ -13,7 +13,9 @@ namespace {
 #define VIGIA_PG_JOB_COLUMNS                                                                                           \
     "id, name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, backoff_factor, "            \
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
-    "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at"
+    "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at, "  \
+    "sla_period_ms, sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, failure_rate_threshold, "         \
+    "failure_rate_window, expected_duration_ms"
 
 JobDef readJob(const pqxx::row &row)
 {
@@ -46,6 +48,15 @@ JobDef readJob(const pqxx::row &row)
     s.misfire = misfirePolicyFromName(qtText(row[24]));
     job.nextFireAt = qtInt(row[25]);
     job.lastFireAt = qtInt(row[26]);
+    job.sla.periodMs = qtInt(row[27]);
+    job.sla.withinMs = qtInt(row[28]);
+    job.sla.graceMs = qtInt(row[29]);
+    job.critical = qtBool(row[30]);
+    job.incidents.setSeverityText(qtText(row[31]));
+    job.incidents.autoResolve = qtBool(row[32]);
+    job.incidents.failureRateThreshold = row[33].as<double>();
+    job.incidents.failureRateWindow = int(qtInt(row[34]));
+    job.incidents.expectedDurationMs = qtInt(row[35]);
     return job;
 }
 
@@ -53,9 +64,10 @@ JobDef readJob(const pqxx::row &row)
 const char *const UpsertJobSql =
     "INSERT INTO jobs (name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, "
     "backoff_factor, backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, "
-    "window_start, window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, created_at, "
-    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-    "$21, $22, $23, $24, $25, $25) "
+    "window_start, window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, sla_period_ms, "
+    "sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, failure_rate_threshold, failure_rate_window, "
+    "expected_duration_ms, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+    "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $26, $27, $28, $29, $30, $31, $32, $33, $34, $25, $25) "
     "ON CONFLICT (name) DO UPDATE SET queue = excluded.queue, kind = excluded.kind, payload = excluded.payload, "
     "priority = excluded.priority, max_attempts = excluded.max_attempts, timeout_ms = excluded.timeout_ms, "
     "backoff_base_ms = excluded.backoff_base_ms, backoff_factor = excluded.backoff_factor, "
@@ -68,7 +80,11 @@ const char *const UpsertJobSql =
     "anchor_at = excluded.anchor_at, time_zone = excluded.time_zone, window_start = excluded.window_start, "
     "window_end = excluded.window_end, window_days = excluded.window_days, "
     "postpone_until = excluded.postpone_until, paused = excluded.paused, run_on_start = excluded.run_on_start, "
-    "jitter_ms = excluded.jitter_ms, misfire = excluded.misfire, updated_at = excluded.updated_at "
+    "jitter_ms = excluded.jitter_ms, misfire = excluded.misfire, sla_period_ms = excluded.sla_period_ms, "
+    "sla_ms = excluded.sla_ms, sla_grace_ms = excluded.sla_grace_ms, critical = excluded.critical, "
+    "incident_severity = excluded.incident_severity, auto_resolve = excluded.auto_resolve, "
+    "failure_rate_threshold = excluded.failure_rate_threshold, failure_rate_window = excluded.failure_rate_window, "
+    "expected_duration_ms = excluded.expected_duration_ms, updated_at = excluded.updated_at "
     "RETURNING id";
 } // namespace
 
@@ -99,7 +115,10 @@ qint64 PostgresStore::writeJob(pqxx::transaction_base &tx, const JobDef &job, qi
         int(job.priority), job.maxAttempts, job.timeoutMs, job.retry.baseMs, job.retry.factor, job.retry.maxMs,
         pgText(RetryPolicy::jitterName(job.retry.jitter)), pgText(scheduleKindName(s.kind)), pgNullable(s.cron),
         s.intervalMs, s.anchorAt, pgText(s.timeZone), s.window.startMinute, s.window.endMinute, int(s.window.weekdays),
-        s.postponeUntil, s.paused, s.runOnStart, s.jitterMs, pgText(misfirePolicyName(s.misfire)), now);
+        s.postponeUntil, s.paused, s.runOnStart, s.jitterMs, pgText(misfirePolicyName(s.misfire)), now,
+        job.sla.periodMs, job.sla.withinMs, job.sla.graceMs, job.critical, pgText(job.incidents.severityText()),
+        job.incidents.autoResolve, job.incidents.failureRateThreshold, job.incidents.failureRateWindow,
+        job.incidents.expectedDurationMs);
     return qtInt(rows[0][0]);
 }
 

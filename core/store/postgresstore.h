@@ -15,6 +15,7 @@ class transaction_base;
 namespace vigia {
 
 struct PostgresSession;
+struct IncidentCommand;
 
 // Store on a PostgreSQL database through libpqxx, one connection per instance: the cluster's shared engine. Claims
 // skip rows other transactions hold (FOR UPDATE SKIP LOCKED) and take the queue's row lock while they count its free
@@ -77,6 +78,30 @@ public:
     void releaseLeadership(const QString &node) override;
     LeaderLease leaderLease() override;
 
+    QVector<User> users() override;
+    std::optional<User> user(const QString &name) override;
+    void upsertUser(const User &user, const Actor &actor, qint64 now) override;
+    IncidentTriggerResult raiseIncident(const IncidentTrigger &trigger, qint64 now) override;
+    bool resolveIncidentByKey(const QString &dedupKey, const Actor &actor, const QString &note, qint64 now) override;
+    QVector<Incident> incidents(const IncidentFilter &filter) override;
+    std::optional<Incident> incident(qint64 id) override;
+    QVector<IncidentEvent> incidentEvents(qint64 incidentId) override;
+    void acknowledgeIncident(qint64 id, const Actor &actor, qint64 now) override;
+    void resolveIncident(qint64 id, const Actor &actor, const QString &note, qint64 now) override;
+    void snoozeIncident(qint64 id, qint64 until, const Actor &actor, qint64 now) override;
+    void addIncidentNote(qint64 id, const QString &text, const Actor &actor, qint64 now) override;
+    void reassignIncident(qint64 id, const QString &assignee, const Actor &actor, qint64 now) override;
+    void escalateIncident(qint64 id, const Actor &actor, qint64 now) override;
+    QVector<qint64> reopenAckTimedOut(qint64 ackTimeoutMs, qint64 now) override;
+    QVector<qint64> expireIncidentSnoozes(qint64 now) override;
+    QVector<IncidentStats> incidentStats(IncidentStatsGroup group, qint64 since) override;
+    qint64 watermark(const QString &name) override;
+    void setWatermark(const QString &name, qint64 value) override;
+    QVector<Run> deadRunsBetween(qint64 after, qint64 upTo, int limit) override;
+    QVector<std::pair<Attempt, Run>> failedAttemptsBetween(const QString &kind, qint64 after, qint64 upTo,
+                                                           int limit) override;
+    bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) override;
+
 private:
     // Runs `body`, turning libpqxx's exceptions into StoreError naming `what` (defined in postgressession.h).
     template <typename Body> auto guarded(const char *what, Body &&body) -> decltype(body());
@@ -101,6 +126,14 @@ private:
     qint64 writeJob(pqxx::transaction_base &tx, const JobDef &job, qint64 now);
     QVector<Queue> selectQueues(pqxx::transaction_base &tx);
     void refuseBusyQueueDeletions(pqxx::transaction_base &tx, const QVector<Queue> &queues);
+    // One operator command on one incident, in its own transaction (see IncidentCommand).
+    void runIncidentCommand(qint64 id, const IncidentCommand &command, const Actor &actor, qint64 now);
+    // Writes a command's change (mutable columns and its timeline event) inside the caller's transaction.
+    void writeIncidentChange(pqxx::transaction_base &tx, const Incident &after, IncidentEventKind event,
+                             const QString &actor, const QByteArray &detail, qint64 now);
+    // Runs an engine command (no role, no audit) on every incident `where` selects, locked, in one transaction.
+    QVector<qint64> runEngineCommand(const char *what, const std::string &where, qint64 bound,
+                                     const IncidentCommand &command, qint64 now);
     void audit(pqxx::transaction_base &tx, const Actor &actor, qint64 now, const QString &action, const QString &target,
                const QString &detail);
 

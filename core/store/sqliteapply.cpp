@@ -105,6 +105,7 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
         QSqlQuery detach = exec(QStringLiteral("UPDATE runs SET job_id = NULL WHERE job_id = ?"), {job.id});
         const int detached = detach.numRowsAffected();
         detach.finish();
+        exec(QStringLiteral("UPDATE incidents SET job_id = NULL WHERE job_id = ?"), {job.id});
         exec(QStringLiteral("DELETE FROM jobs WHERE id = ?"), {job.id});
         audit(actor, now, QStringLiteral("job.delete"), u"job:" + job.name,
               compactJson({{QStringLiteral("id"), job.id},

@@ -15,7 +15,9 @@ namespace {
 #define VIGIA_SQLITE_JOB_COLUMNS                                                                                       \
     "id, name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, backoff_factor, "            \
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
-    "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at"
+    "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at, "  \
+    "sla_period_ms, sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, failure_rate_threshold, "         \
+    "failure_rate_window, expected_duration_ms"
 
 JobDef readJob(const QSqlQuery &q)
 {
@@ -48,6 +50,15 @@ JobDef readJob(const QSqlQuery &q)
     s.misfire = misfirePolicyFromName(q.value(24).toString());
     job.nextFireAt = q.value(25).toLongLong();
     job.lastFireAt = q.value(26).toLongLong();
+    job.sla.periodMs = q.value(27).toLongLong();
+    job.sla.withinMs = q.value(28).toLongLong();
+    job.sla.graceMs = q.value(29).toLongLong();
+    job.critical = q.value(30).toInt() != 0;
+    job.incidents.setSeverityText(q.value(31).toString());
+    job.incidents.autoResolve = q.value(32).toInt() != 0;
+    job.incidents.failureRateThreshold = q.value(33).toDouble();
+    job.incidents.failureRateWindow = q.value(34).toInt();
+    job.incidents.expectedDurationMs = q.value(35).toLongLong();
     return job;
 }
 } // namespace
@@ -109,8 +120,9 @@ qint64 SqliteStore::writeJob(const JobDef &job, qint64 now)
             "INSERT INTO jobs (name, queue, kind, payload, priority, max_attempts, timeout_ms, backoff_base_ms, "
             "backoff_factor, backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, "
             "window_start, window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?) "
+            "sla_period_ms, sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, failure_rate_threshold, "
+            "failure_rate_window, expected_duration_ms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET queue = excluded.queue, kind = excluded.kind, payload = "
             "excluded.payload, "
             "priority = excluded.priority, max_attempts = excluded.max_attempts, timeout_ms = excluded.timeout_ms, "
@@ -123,7 +135,12 @@ qint64 SqliteStore::writeJob(const JobDef &job, qint64 now)
             "anchor_at = excluded.anchor_at, time_zone = excluded.time_zone, window_start = excluded.window_start, "
             "window_end = excluded.window_end, window_days = excluded.window_days, "
             "postpone_until = excluded.postpone_until, paused = excluded.paused, run_on_start = excluded.run_on_start, "
-            "jitter_ms = excluded.jitter_ms, misfire = excluded.misfire, updated_at = excluded.updated_at "
+            "jitter_ms = excluded.jitter_ms, misfire = excluded.misfire, sla_period_ms = excluded.sla_period_ms, "
+            "sla_ms = excluded.sla_ms, sla_grace_ms = excluded.sla_grace_ms, critical = excluded.critical, "
+            "incident_severity = excluded.incident_severity, auto_resolve = excluded.auto_resolve, "
+            "failure_rate_threshold = excluded.failure_rate_threshold, "
+            "failure_rate_window = excluded.failure_rate_window, "
+            "expected_duration_ms = excluded.expected_duration_ms, updated_at = excluded.updated_at "
             "RETURNING id"),
         {job.name,
          job.queue,
@@ -149,6 +166,15 @@ qint64 SqliteStore::writeJob(const JobDef &job, qint64 now)
          s.runOnStart ? 1 : 0,
          s.jitterMs,
          misfirePolicyName(s.misfire),
+         job.sla.periodMs,
+         job.sla.withinMs,
+         job.sla.graceMs,
+         job.critical ? 1 : 0,
+         job.incidents.severityText(),
+         job.incidents.autoResolve ? 1 : 0,
+         job.incidents.failureRateThreshold,
+         job.incidents.failureRateWindow,
+         job.incidents.expectedDurationMs,
          now,
          now});
     upsert.next();

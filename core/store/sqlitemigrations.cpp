@@ -141,6 +141,87 @@ const QVector<Migration> &sqliteMigrations()
                 since INTEGER NOT NULL DEFAULT 0))"),
              QStringLiteral("INSERT INTO leader_lease (name, holder, expires_at, since) VALUES ('leader', NULL, 0, 0)"),
          }},
+        {6,
+         "users; job SLA, criticality and incident policy; incidents with their timeline; watermarks",
+         {
+             QStringLiteral(R"(CREATE TABLE users (
+                name TEXT PRIMARY KEY,
+                email TEXT NOT NULL DEFAULT '',
+                role TEXT NOT NULL DEFAULT 'viewer' CHECK (role IN ('viewer', 'operator', 'admin')),
+                time_zone TEXT NOT NULL DEFAULT 'UTC',
+                channels TEXT NOT NULL DEFAULT '[]',
+                do_not_disturb TEXT NOT NULL DEFAULT '[]',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+             // SLA: 0 takes the default from the period (the schedule's, or sla_period_ms); severity 'off' opens none.
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN sla_period_ms INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN sla_ms INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN sla_grace_ms INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN critical INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN incident_severity TEXT NOT NULL DEFAULT 'high' "
+                            "CHECK (incident_severity IN ('critical', 'high', 'warning', 'info', 'off'))"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN auto_resolve INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN failure_rate_threshold REAL NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN failure_rate_window INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN expected_duration_ms INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("DROP TRIGGER jobs_revision_update"),
+             QStringLiteral("CREATE TRIGGER jobs_revision_update AFTER UPDATE OF name, queue, kind, payload, priority, "
+                            "max_attempts, timeout_ms, schedule_kind, cron, interval_ms, anchor_at, time_zone, "
+                            "window_start, window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, "
+                            "misfire, sla_period_ms, sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, "
+                            "failure_rate_threshold, failure_rate_window, expected_duration_ms ON jobs BEGIN "
+                            "UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
+             QStringLiteral(R"(CREATE TABLE incidents (
+                id INTEGER PRIMARY KEY,
+                dedup_key TEXT NOT NULL,
+                source TEXT NOT NULL,
+                title TEXT NOT NULL,
+                severity TEXT NOT NULL CHECK (severity IN ('critical', 'high', 'warning', 'info')),
+                state TEXT NOT NULL DEFAULT 'triggered' CHECK (state IN ('triggered', 'acknowledged', 'resolved')),
+                job_id INTEGER,
+                run_id INTEGER,
+                queue TEXT,
+                detail TEXT,
+                assignee TEXT,
+                created_at INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL,
+                occurrences INTEGER NOT NULL DEFAULT 1,
+                acknowledged_at INTEGER,
+                acknowledged_by TEXT,
+                first_acknowledged_at INTEGER,
+                resolved_at INTEGER,
+                resolved_by TEXT,
+                snoozed_until INTEGER,
+                escalation_policy TEXT,
+                escalation_step INTEGER NOT NULL DEFAULT 0,
+                escalation_round INTEGER NOT NULL DEFAULT 0,
+                next_escalation_at INTEGER))"),
+             // At most one open incident per dedup key: raising again adds an occurrence to it.
+             QStringLiteral(
+                 "CREATE UNIQUE INDEX incidents_open_key ON incidents (dedup_key) WHERE state <> 'resolved'"),
+             QStringLiteral("CREATE INDEX incidents_created ON incidents (created_at)"),
+             QStringLiteral("CREATE INDEX incidents_job ON incidents (job_id, id) WHERE job_id IS NOT NULL"),
+             QStringLiteral("CREATE INDEX incidents_acknowledged ON incidents (acknowledged_at) "
+                            "WHERE state = 'acknowledged'"),
+             QStringLiteral(
+                 "CREATE INDEX incidents_snoozed ON incidents (snoozed_until) WHERE snoozed_until IS NOT NULL"),
+             QStringLiteral("CREATE INDEX incidents_escalation ON incidents (next_escalation_at) "
+                            "WHERE next_escalation_at IS NOT NULL"),
+             QStringLiteral(R"(CREATE TABLE incident_events (
+                id INTEGER PRIMARY KEY,
+                incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+                at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                actor TEXT,
+                detail TEXT))"),
+             QStringLiteral("CREATE INDEX incident_events_incident ON incident_events (incident_id, id)"),
+             QStringLiteral("CREATE TABLE watermarks (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+             // The incident watcher follows dead runs and failed attempts by finish time; both are rare, so these
+             // partial indexes cost the dispatcher's completions next to nothing.
+             QStringLiteral("CREATE INDEX runs_dead_finished ON runs (finished_at) WHERE state = 'dead'"),
+             QStringLiteral("CREATE INDEX attempts_failed_finished ON attempts (finished_at) "
+                            "WHERE outcome IN ('failed', 'timeout')"),
+         }},
     };
     return migrations;
 }

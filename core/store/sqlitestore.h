@@ -15,6 +15,7 @@ struct sqlite3;
 namespace vigia {
 
 class SqliteStatement;
+struct IncidentCommand;
 
 // Store on a SQLite file through Qt Sql: WAL journal, synchronous=NORMAL, a busy timeout, and write transactions
 // taken with BEGIN IMMEDIATE so that several processes on one file queue up instead of failing on lock upgrades.
@@ -74,6 +75,30 @@ public:
     void releaseLeadership(const QString &node) override;
     LeaderLease leaderLease() override;
 
+    QVector<User> users() override;
+    std::optional<User> user(const QString &name) override;
+    void upsertUser(const User &user, const Actor &actor, qint64 now) override;
+    IncidentTriggerResult raiseIncident(const IncidentTrigger &trigger, qint64 now) override;
+    bool resolveIncidentByKey(const QString &dedupKey, const Actor &actor, const QString &note, qint64 now) override;
+    QVector<Incident> incidents(const IncidentFilter &filter) override;
+    std::optional<Incident> incident(qint64 id) override;
+    QVector<IncidentEvent> incidentEvents(qint64 incidentId) override;
+    void acknowledgeIncident(qint64 id, const Actor &actor, qint64 now) override;
+    void resolveIncident(qint64 id, const Actor &actor, const QString &note, qint64 now) override;
+    void snoozeIncident(qint64 id, qint64 until, const Actor &actor, qint64 now) override;
+    void addIncidentNote(qint64 id, const QString &text, const Actor &actor, qint64 now) override;
+    void reassignIncident(qint64 id, const QString &assignee, const Actor &actor, qint64 now) override;
+    void escalateIncident(qint64 id, const Actor &actor, qint64 now) override;
+    QVector<qint64> reopenAckTimedOut(qint64 ackTimeoutMs, qint64 now) override;
+    QVector<qint64> expireIncidentSnoozes(qint64 now) override;
+    QVector<IncidentStats> incidentStats(IncidentStatsGroup group, qint64 since) override;
+    qint64 watermark(const QString &name) override;
+    void setWatermark(const QString &name, qint64 value) override;
+    QVector<Run> deadRunsBetween(qint64 after, qint64 upTo, int limit) override;
+    QVector<std::pair<Attempt, Run>> failedAttemptsBetween(const QString &kind, qint64 after, qint64 upTo,
+                                                           int limit) override;
+    bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) override;
+
 private:
     // A statement prepared once per connection and reused; the hot path binds and executes it.
     QSqlQuery &prepared(const char *sql);
@@ -98,6 +123,14 @@ private:
     void refuseBusyQueueDeletions(const QVector<Queue> &queues);
     Run requireRun(qint64 id);
     qint64 insertReplay(const Run &dead, qint64 now);
+    QVector<Incident> selectIncidents(const QString &where, const QVariantList &binds);
+    // One operator command on one incident, in its own transaction (see IncidentCommand).
+    void runIncidentCommand(qint64 id, const IncidentCommand &command, const Actor &actor, qint64 now);
+    // Writes a command's change (mutable columns and its timeline event) inside the caller's transaction.
+    void writeIncidentChange(const Incident &after, IncidentEventKind event, const QString &actor,
+                             const QByteArray &detail, qint64 now);
+    void insertIncidentEvent(qint64 incidentId, IncidentEventKind kind, const QString &actor, const QByteArray &detail,
+                             qint64 now);
     void audit(const Actor &actor, qint64 now, const QString &action, const QString &target, const QString &detail);
 
     QString m_path;

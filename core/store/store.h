@@ -1,10 +1,12 @@
 #pragma once
 
 #include "model/declarations.h"
+#include "model/incident.h"
 #include "model/jobdef.h"
 #include "model/node.h"
 #include "model/queue.h"
 #include "model/run.h"
+#include "model/user.h"
 
 #include <QString>
 #include <QVector>
@@ -19,10 +21,11 @@ namespace vigia {
 class StoreError : public std::exception {
 public:
     enum class Kind {
-        Failure,  // the database failed (I/O, lock, connection)
-        NotFound, // the named row does not exist
-        Invalid,  // the request contradicts the data (wrong state, unknown queue)
-        Schema,   // the schema is newer than this program or could not be migrated
+        Failure,   // the database failed (I/O, lock, connection)
+        NotFound,  // the named row does not exist
+        Invalid,   // the request contradicts the data (wrong state, unknown queue)
+        Schema,    // the schema is newer than this program or could not be migrated
+        Forbidden, // the acting user may not do this (unknown, or a role below the one required)
     };
     explicit StoreError(QString message, Kind kind = Kind::Failure)
         : m_message(std::move(message))
@@ -168,6 +171,58 @@ public:
     // Gives the lease up if `node` holds it, so another node can take it at once.
     virtual void releaseLeadership(const QString &node) = 0;
     virtual LeaderLease leaderLease() = 0;
+
+    // Users, by name. Roles are enforced by the incident commands below: acknowledge, resolve, snooze, escalate and
+    // reassign need an operator or an admin; a note needs any known user (viewers included). While no user exists at
+    // all (a single-user desktop), the OS user running this process acts as admin and anybody else is refused.
+    virtual QVector<User> users() = 0;
+    virtual std::optional<User> user(const QString &name) = 0;
+    // Creates or replaces a user by name (audited user.save); throws StoreError (Invalid) for an empty name.
+    virtual void upsertUser(const User &user, const Actor &actor, qint64 now) = 0;
+
+    // Incidents. raiseIncident() opens one, or adds an occurrence (count, last seen, latest run and detail, and an
+    // "occurrence" event) to the open incident with the same dedup key; one transaction.
+    virtual IncidentTriggerResult raiseIncident(const IncidentTrigger &trigger, qint64 now) = 0;
+    // Resolves the open incident with this key, if any (auto-resolve: no role check, no audit row; `actor` may be
+    // empty for the engine). Returns whether one was resolved.
+    virtual bool resolveIncidentByKey(const QString &dedupKey, const Actor &actor, const QString &note, qint64 now) = 0;
+    virtual QVector<Incident> incidents(const IncidentFilter &filter) = 0; // newest first
+    virtual std::optional<Incident> incident(qint64 id) = 0;
+    virtual QVector<IncidentEvent> incidentEvents(qint64 incidentId) = 0; // oldest first
+
+    // Operator commands on one incident, each in one transaction with its timeline event and its audit row
+    // (incident.ack, incident.resolve, ...). Throws StoreError: NotFound for an unknown id, Forbidden (writing
+    // nothing) when the actor's role does not allow it, Invalid for a command the state forbids (acknowledging a
+    // resolved incident, snoozing into the past, reassigning to an unknown user).
+    // Acknowledging stops escalation (next_escalation_at cleared); resolving clears it too.
+    virtual void acknowledgeIncident(qint64 id, const Actor &actor, qint64 now) = 0;
+    virtual void resolveIncident(qint64 id, const Actor &actor, const QString &note, qint64 now) = 0;
+    // Nobody is paged until `until`; the snooze expires by expireIncidentSnoozes().
+    virtual void snoozeIncident(qint64 id, qint64 until, const Actor &actor, qint64 now) = 0;
+    virtual void addIncidentNote(qint64 id, const QString &text, const Actor &actor, qint64 now) = 0;
+    virtual void reassignIncident(qint64 id, const QString &assignee, const Actor &actor, qint64 now) = 0;
+    // Escalate by hand: next_escalation_at = now and an "escalated" event; the escalator runs the next step.
+    virtual void escalateIncident(qint64 id, const Actor &actor, qint64 now) = 0;
+    // Leader housekeeping, one transaction each; return the incidents changed. Acknowledged incidents not resolved
+    // within `ackTimeoutMs` of their acknowledgement go back to triggered ("reopened"; escalation resumes when the
+    // incident has a policy); snoozes whose time has come end ("unsnoozed"; likewise).
+    virtual QVector<qint64> reopenAckTimedOut(qint64 ackTimeoutMs, qint64 now) = 0;
+    virtual QVector<qint64> expireIncidentSnoozes(qint64 now) = 0;
+    // MTTA / MTTR over incidents created at or after `since` (see computeIncidentStats()).
+    virtual QVector<IncidentStats> incidentStats(IncidentStatsGroup group, qint64 since) = 0;
+
+    // Named positions in the database for leader duties that follow what happened (e.g. the incident watcher's last
+    // processed finish time). 0 when never set.
+    virtual qint64 watermark(const QString &name) = 0;
+    virtual void setWatermark(const QString &name, qint64 value) = 0;
+    // Runs that went dead with finished_at in (after, upTo], oldest first.
+    virtual QVector<Run> deadRunsBetween(qint64 after, qint64 upTo, int limit) = 0;
+    // Failed or timed-out attempts of `kind` runs that finished in (after, upTo], oldest first, with their runs.
+    virtual QVector<std::pair<Attempt, Run>> failedAttemptsBetween(const QString &kind, qint64 after, qint64 upTo,
+                                                                   int limit) = 0;
+    // Whether a run of the job with an id of at least `fromRunId` succeeded, finishing after `finishedAfter` (the job
+    // recovered).
+    virtual bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) = 0;
 };
 
 } // namespace vigia
