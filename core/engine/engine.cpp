@@ -5,6 +5,7 @@
 #include "engine/leadership.h"
 #include "engine/rescuer.h"
 #include "engine/scheduler.h"
+#include "engine/wakelistener.h"
 #include "engine/workerpool.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -60,6 +61,7 @@ Engine::~Engine()
         m_inbox->setWake({});
     m_stopping = true;
     stopDuties();
+    m_wakes.reset(); // it calls into the dispatcher
     m_leadership.reset();
     m_dispatcher.reset(); // joins the dispatcher thread: nothing posts to the workers after this
     m_pool.reset();
@@ -94,6 +96,19 @@ void Engine::start()
     d->attach(m_pool.get(), m_inbox.get());
     m_dispatcher = std::make_unique<OwnedThread<Dispatcher>>(QStringLiteral("vigia-dispatcher"), std::move(dispatcher));
     QMetaObject::invokeMethod(d, &Dispatcher::start, Qt::QueuedConnection);
+
+    if (m_config.listenForWakes) {
+        auto wakes = std::make_unique<WakeListener>(m_opener, m_clock, m_config.wakeDebounceMs);
+        WakeListener *w = wakes.get();
+        connect(
+            w, &WakeListener::wake, w, [d] { d->requestPass(); }, Qt::DirectConnection);
+        connect(w, &WakeListener::listeningChanged, this, [this](bool listening) {
+            m_listeningForWakes = listening;
+            emit wakeListeningChanged(listening);
+        });
+        m_wakes = std::make_unique<OwnedThread<WakeListener>>(QStringLiteral("vigia-wakes"), std::move(wakes));
+        QMetaObject::invokeMethod(w, &WakeListener::start, Qt::QueuedConnection);
+    }
 
     m_stopping = false;
     auto leadership = std::make_unique<Leadership>(

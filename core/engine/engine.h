@@ -18,6 +18,7 @@ class ConnectionDirectory;
 class ExecutorRegistry;
 class Leadership;
 class SecretStore;
+class WakeListener;
 class WorkerPool;
 template <typename T> class OwnedThread;
 
@@ -78,7 +79,12 @@ public:
     // The running duty of that name while this node leads, else nullptr. Use it on the engine's thread only.
     QObject *leaderDuty(const QString &name) const;
 
+    // Whether this node hears other processes' enqueues at once (PostgreSQL LISTEN/NOTIFY) rather than at its next
+    // poll. Use it on the engine's thread.
+    bool isListeningForWakes() const { return m_listeningForWakes; }
+
 signals:
+    void wakeListeningChanged(bool listening);
     void leadershipGained();
     void leadershipLost();
     void started();
@@ -97,6 +103,7 @@ private:
     std::unique_ptr<WorkerPool> m_pool;
     std::unique_ptr<OwnedThread<Dispatcher>> m_dispatcher;
     std::unique_ptr<OwnedThread<Leadership>> m_leadership;
+    std::unique_ptr<OwnedThread<WakeListener>> m_wakes;
     struct Duty {
         LeaderDutyFactory make;
         std::unique_ptr<OwnedThread<QObject>> running;
@@ -106,6 +113,7 @@ private:
     std::shared_ptr<const ConnectionDirectory> m_connections;
     bool m_running = false;
     bool m_leader = false;
+    bool m_listeningForWakes = false;
     bool m_stopping = false;
 
     void startDuties();

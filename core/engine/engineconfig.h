@@ -20,7 +20,9 @@ struct EngineConfig {
     int maxPrefetch = 1024;
     bool asyncClaims = false;              // see ClaimRequest::asyncClaims
     qint64 leaseMs = 30'000;               // a running run's lease; renewed every third of it
-    qint64 pollIntervalMs = 250;           // look for runs enqueued by other processes
+    qint64 pollIntervalMs = 250;           // look for runs enqueued by other processes (a fallback for wake-ups)
+    bool listenForWakes = true;            // wake when another process enqueues (PostgreSQL LISTEN/NOTIFY)
+    qint64 wakeDebounceMs = 5;             // more wake-ups for one queue within this fold into one
     qint64 defaultTimeoutMs = 30 * 60'000; // for runs that set none
     qint64 statsIntervalMs = 1'000;        // how often statistics are published
     RetryPolicy defaultRetry;              // for runs without a job definition

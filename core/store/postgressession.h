@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <pqxx/pqxx>
 
@@ -20,6 +21,11 @@
     "id, queue, kind, payload, priority, state, attempt, max_attempts, timeout_ms, job_id, replay_of, unique_key, "    \
     "created_at, scheduled_at, started_at, finished_at, duration_ms, lease_owner, lease_expires_at, "                  \
     "cancel_requested, rescue_count, result, error, dlq_handling, dlq_handled_at"
+
+// A CTE `woken` that notifies the wake-up channel (PostgresStore::WakeChannel) once per queue of a CTE `inserted`
+// with a `queue` column; count it in the main statement so that it runs.
+#define VIGIA_PG_WAKE_CTE                                                                                              \
+    "woken AS (SELECT pg_notify('vigia_runs', queue) FROM (SELECT DISTINCT queue FROM inserted) AS q)"
 
 namespace vigia {
 
@@ -58,6 +64,17 @@ struct PostgresSession {
     pqxx::connection connection;
     PostgresNoticeLogger notices; // after the connection: unregisters before it closes
     std::unordered_map<const char *, std::string> names;
+};
+
+// Collects the payloads (queue names) of the wake-up channel's notifications for PostgresStore::takeWakes().
+class PostgresWakeReceiver final : public pqxx::notification_receiver {
+public:
+    PostgresWakeReceiver(pqxx::connection_base &connection, const std::string &channel)
+        : pqxx::notification_receiver(connection, channel)
+    {}
+    void operator()(const std::string &payload, int) override { received << QString::fromStdString(payload); }
+
+    QStringList received;
 };
 
 template <typename Body> auto PostgresStore::guarded(const char *what, Body &&body) -> decltype(body())

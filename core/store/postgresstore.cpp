@@ -207,16 +207,19 @@ std::optional<QVector<EnqueueResult>> PostgresStore::insertUnkeyedRuns(pqxx::tra
                                                                        qsizetype end, qint64 now)
 {
     // Without unique keys nothing can conflict: a plain INSERT ... SELECT from the arrays, the ids drawn in input
-    // order. All or nothing: when one queue is unknown the statement inserts no row.
+    // order. All or nothing: when one queue is unknown the statement inserts no row. The same statement wakes the
+    // other nodes: one notification per queue it inserted into (the InitPlan in the WHERE makes it run).
     static const char *const InsertSql =
-        "INSERT INTO runs (queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, replay_of, "
+        "WITH inserted AS (INSERT INTO runs (queue, kind, payload, priority, state, max_attempts, timeout_ms, job_id, "
+        "replay_of, "
         "created_at, scheduled_at) SELECT queue, kind, payload, priority, "
         "CASE WHEN scheduled_at > $9 THEN 'scheduled' ELSE 'available' END, max_attempts, timeout_ms, job_id, "
         "replay_of, $9, scheduled_at FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::integer[], "
         "$6::bigint[], $7::bigint[], $8::bigint[], $10::bigint[]) WITH ORDINALITY AS u (queue, kind, payload, "
         "priority, max_attempts, timeout_ms, job_id, replay_of, scheduled_at, ord) "
         "WHERE NOT EXISTS (SELECT 1 FROM unnest($11::text[]) AS w (name) "
-        "WHERE NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = w.name)) ORDER BY ord RETURNING id";
+        "WHERE NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = w.name)) ORDER BY ord RETURNING id, "
+        "queue), " VIGIA_PG_WAKE_CTE " SELECT id FROM inserted WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY id";
     PgArray queue, kind, payload, priority, maxAttempts, timeoutMs, jobId, replayOf, scheduledAt, queues;
     QSet<QString> seen;
     for (qsizetype i = start; i < end; ++i) {
@@ -275,9 +278,9 @@ QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, con
         "replay_of, unique_key, created_at, scheduled_at) SELECT id, queue, kind, payload, priority, "
         "CASE WHEN scheduled_at > $11 THEN 'scheduled' ELSE 'available' END, max_attempts, timeout_ms, job_id, "
         "replay_of, unique_key, $11, scheduled_at FROM input ORDER BY ord "
-        "ON CONFLICT (unique_key) DO NOTHING RETURNING id) "
-        "SELECT input.id, inserted.id IS NOT NULL FROM input LEFT JOIN inserted ON inserted.id = input.id "
-        "ORDER BY input.ord";
+        "ON CONFLICT (unique_key) DO NOTHING RETURNING id, queue), " VIGIA_PG_WAKE_CTE
+        " SELECT input.id, inserted.id IS NOT NULL FROM input LEFT JOIN inserted ON inserted.id = input.id "
+        "WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY input.ord";
     const std::string &insert = m_session->prepared("vigia_insert_runs", InsertSql);
     for (qsizetype start = 0; start < runs.size(); start += EnqueueChunk) {
         const qsizetype end = std::min(runs.size(), start + EnqueueChunk);

@@ -16,6 +16,7 @@ namespace vigia {
 
 struct PostgresSession;
 struct IncidentCommand;
+class PostgresWakeReceiver;
 
 // Store on a PostgreSQL database through libpqxx, one connection per instance: the cluster's shared engine. Claims
 // skip rows other transactions hold (FOR UPDATE SKIP LOCKED) and take the queue's row lock while they count its free
@@ -102,6 +103,13 @@ public:
                                                            int limit) override;
     bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) override;
 
+    bool listenForWakes() override;
+    int wakeSocket() const override;
+    QStringList takeWakes() override;
+
+    // The channel enqueue() notifies, with the queue's name as the payload.
+    static constexpr const char *WakeChannel = "vigia_runs";
+
 private:
     // Runs `body`, turning libpqxx's exceptions into StoreError naming `what` (defined in postgressession.h).
     template <typename Body> auto guarded(const char *what, Body &&body) -> decltype(body());
@@ -139,6 +147,7 @@ private:
 
     QString m_url;
     std::unique_ptr<PostgresSession> m_session;
+    std::unique_ptr<PostgresWakeReceiver> m_wakes; // after the session: unregisters before it closes
     int m_claimRotation = 0;
 };
 

@@ -9,6 +9,7 @@
 #include "model/user.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <exception>
@@ -223,6 +224,16 @@ public:
     // Whether a run of the job with an id of at least `fromRunId` succeeded, finishing after `finishedAfter` (the job
     // recovered).
     virtual bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) = 0;
+
+    // ---- Wake-ups: other processes announce the queues they enqueued to (PostgreSQL LISTEN/NOTIFY, sent by
+    // enqueue() in the same statement). A store without them returns false from listenForWakes() and the engine
+    // only polls. After listenForWakes() this connection belongs to the listener: use it for nothing else.
+    virtual bool listenForWakes() { return false; }
+    // The connection's socket: readable when a wake-up (or the end of the connection) may have arrived; -1 if none.
+    virtual int wakeSocket() const { return -1; }
+    // The queues announced since the last call, without waiting (a queue may repeat). Throws StoreError (Failure)
+    // when the connection broke: open a new store and listen again.
+    virtual QStringList takeWakes() { return {}; }
 };
 
 } // namespace vigia

@@ -15,6 +15,18 @@ using namespace vigia::test;
 
 namespace {
 constexpr qint64 T0 = 1'700'000'000'000;
+const Actor Operator{QStringLiteral("tester")};
+
+NewRun runIn(const char *queue, const char *uniqueKey = "", qint64 runAt = 0)
+{
+    NewRun run;
+    run.queue = QLatin1String(queue);
+    run.kind = QStringLiteral("noop");
+    run.payload = QByteArrayLiteral("{}");
+    run.uniqueKey = QLatin1String(uniqueKey);
+    run.runAt = runAt;
+    return run;
+}
 
 NodeInfo node(const char *id, qint64 at)
 {
@@ -47,6 +59,7 @@ private slots:
     void releasedLeaseCanBeTakenAtOnce();
     void onlyTheHolderCanRelease();
     void racingNodesForAnExpiredLeaseOneWins();
+    void enqueueAnnouncesItsQueuesToListeners();
 
 private:
     std::unique_ptr<StoreFixture> m_fixture;
@@ -202,6 +215,43 @@ void TestStoreCluster::racingNodesForAnExpiredLeaseOneWins()
     QCOMPARE(failures.load(), 0);
     QCOMPARE(winners.load(), 1);
     QVERIFY(m_store->leaderLease().holder.startsWith(QLatin1String("racer-")));
+}
+
+void TestStoreCluster::enqueueAnnouncesItsQueuesToListeners()
+{
+    QFETCH_GLOBAL(QString, backend);
+    std::unique_ptr<Store> listener = m_fixture->open();
+    if (backend == QLatin1String("sqlite")) {
+        // One process per SQLite file: nothing to announce, the engine polls.
+        QVERIFY(!listener->listenForWakes());
+        QCOMPARE(listener->wakeSocket(), -1);
+        QVERIFY(listener->takeWakes().isEmpty());
+        return;
+    }
+    QVERIFY(listener->listenForWakes());
+    QVERIFY(listener->wakeSocket() >= 0);
+    QVERIFY(listener->takeWakes().isEmpty());
+    m_store->ensureQueue({QStringLiteral("mail"), 10, false}, Operator, T0);
+    m_store->ensureQueue({QStringLiteral("reports"), 10, false}, Operator, T0);
+
+    // Unkeyed (one statement), keyed (in a transaction) and future runs: each enqueue announces its queues, once
+    // per queue however many runs it inserted.
+    m_store->enqueue({runIn("mail"), runIn("mail"), runIn("default")}, T0);
+    QStringList heard;
+    QTRY_COMPARE_WITH_TIMEOUT((heard += listener->takeWakes(), heard.size()), 2, 10000);
+    heard.sort();
+    QCOMPARE(heard, (QStringList{QStringLiteral("default"), QStringLiteral("mail")}));
+
+    heard.clear();
+    m_store->enqueue({runIn("reports", "k1"), runIn("reports", "k2", T0 + 60'000)}, T0);
+    QTRY_COMPARE_WITH_TIMEOUT((heard += listener->takeWakes(), heard), QStringList{QStringLiteral("reports")}, 10000);
+
+    // A duplicate key inserts nothing and announces nothing; a failed enqueue (unknown queue) neither.
+    m_store->enqueue({runIn("reports", "k1")}, T0);
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->enqueue({runIn("nowhere")}, T0));
+    m_store->enqueue({runIn("default")}, T0);
+    heard.clear();
+    QTRY_COMPARE_WITH_TIMEOUT((heard += listener->takeWakes(), heard), QStringList{QStringLiteral("default")}, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestStoreCluster)
