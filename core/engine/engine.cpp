@@ -7,6 +7,7 @@
 #include "engine/scheduler.h"
 #include "engine/wakelistener.h"
 #include "engine/workerpool.h"
+#include "incidents/incidentwatcher.h"
 #include "util/clock.h"
 #include "util/logging.h"
 #include "util/ownedthread.h"
@@ -51,6 +52,11 @@ Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const Exec
                     d, [d, count] { d->countRescued(count); }, Qt::QueuedConnection);
             });
             return rescuer;
+        });
+    }
+    if (m_config.runIncidentWatcher) {
+        addLeaderDuty(QStringLiteral("incident-watcher"), [this]() -> std::unique_ptr<QObject> {
+            return std::make_unique<IncidentWatcher>(m_opener, m_clock, m_config.incidentWatch);
         });
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/retrypolicy.h"
+#include "incidents/incidentwatcher.h"
 
 #include <QString>
 
@@ -30,6 +31,8 @@ struct EngineConfig {
     qint64 leaderLeaseMs = 15'000;         // the leader lease; renewed every third of it
     bool runScheduler = true;              // fire scheduled jobs (a leader duty)
     bool runRescuer = true;                // rescue runs of dead nodes (a leader duty)
+    bool runIncidentWatcher = true;        // open and resolve incidents for dead runs and failing checks (leader)
+    IncidentWatcherConfig incidentWatch;
     // Measurement hook (vigia-bench, tests): called on the worker thread right after an execution was started.
     std::function<void(qint64 runId)> onRunStarted;
 };

@@ -78,6 +78,7 @@ private slots:
     void filtersBySeverityStateAndJob();
     void statsGiveMeanAndMedianTimesToAcknowledgeAndResolve();
     void watermarksAreKeptByName();
+    void deadRunsFailedAttemptsAndRecoveryAreReadByFinishTime();
 
 private:
     void addUsers();
@@ -567,6 +568,70 @@ void TestStoreIncidents::watermarksAreKeptByName()
     m_store->setWatermark(QStringLiteral("incident-watcher"), T0 + 10);
     QCOMPARE(m_store->watermark(QStringLiteral("incident-watcher")), T0 + 10);
     QCOMPARE(m_store->watermark(QStringLiteral("other")), 5);
+}
+
+void TestStoreIncidents::deadRunsFailedAttemptsAndRecoveryAreReadByFinishTime()
+{
+    JobDef job;
+    job.name = QStringLiteral("check");
+    job.kind = QStringLiteral("sql");
+    const qint64 jobId = m_store->upsertJob(job, Alice, T0);
+    // Runs finishing at T0 + 1 s .. T0 + 4 s: dead noop, failed sql attempt (retryable), dead sql, succeeded sql.
+    struct Plan {
+        const char *kind;
+        RunState state;
+        const char *outcome;
+    };
+    const Plan plans[] = {{"noop", RunState::Dead, "failed"},
+                          {"sql", RunState::Retryable, "failed"},
+                          {"sql", RunState::Dead, "timeout"},
+                          {"sql", RunState::Succeeded, "succeeded"}};
+    QVector<qint64> ids;
+    qint64 at = T0;
+    for (const Plan &plan : plans) {
+        at += 1'000;
+        NewRun run;
+        run.kind = QLatin1String(plan.kind);
+        run.jobId = run.kind == QLatin1String("sql") ? jobId : 0;
+        run.maxAttempts = plan.state == RunState::Retryable ? 3 : 1;
+        const qint64 id = m_store->enqueue({run}, at - 500).at(0).id;
+        const ExchangeResult claimed = m_store->exchange({}, {QStringLiteral("n"), 1, at - 500, at + 30'000});
+        QCOMPARE(claimed.claimed.size(), 1);
+        Completion c;
+        c.runId = id;
+        c.attempt = 1;
+        c.node = QStringLiteral("n");
+        c.newState = plan.state;
+        c.outcome = QLatin1String(plan.outcome);
+        c.error = QStringLiteral("problem\nrow 1");
+        c.startedAt = at - 500;
+        c.finishedAt = at;
+        c.nextRunAt = at + 60'000;
+        QCOMPARE(m_store->exchange({c}, {QStringLiteral("n"), 0, at, at}).finished.size(), 1);
+        ids.append(id);
+    }
+    const QVector<Run> dead = m_store->deadRunsBetween(T0, T0 + 10'000, 10);
+    QCOMPARE(dead.size(), 2);
+    QCOMPARE(dead.at(0).id, ids.at(0));
+    QCOMPARE(dead.at(1).id, ids.at(2));
+    QCOMPARE(dead.at(1).finishedAt, T0 + 3'000);
+    QCOMPARE(m_store->deadRunsBetween(T0 + 1'000, T0 + 3'000, 10).size(), 1); // (after, upTo]
+    QCOMPARE(m_store->deadRunsBetween(T0, T0 + 10'000, 1).size(), 1);
+
+    const QVector<std::pair<Attempt, Run>> failed =
+        m_store->failedAttemptsBetween(QStringLiteral("sql"), T0, T0 + 10'000, 10);
+    QCOMPARE(failed.size(), 2);
+    QCOMPARE(failed.at(0).first.runId, ids.at(1));
+    QCOMPARE(failed.at(0).first.outcome, QStringLiteral("failed"));
+    QCOMPARE(failed.at(0).first.error, QStringLiteral("problem\nrow 1"));
+    QCOMPARE(failed.at(0).first.finishedAt, T0 + 2'000);
+    QCOMPARE(failed.at(0).second.jobId, jobId);
+    QCOMPARE(failed.at(1).first.outcome, QStringLiteral("timeout"));
+    QVERIFY(m_store->failedAttemptsBetween(QStringLiteral("noop"), T0, T0 + 10'000, 10).size() == 1);
+
+    QVERIFY(m_store->jobSucceededAfter(jobId, ids.at(2), T0 + 3'000));
+    QVERIFY(!m_store->jobSucceededAfter(jobId, ids.at(2), T0 + 4'000));
+    QVERIFY(!m_store->jobSucceededAfter(jobId, ids.at(3) + 1, 0));
 }
 
 QTEST_GUILESS_MAIN(TestStoreIncidents)
