@@ -26,6 +26,8 @@ int secretVerb(CliContext &context, const QStringList &args);
 int applyVerb(CliContext &context, const QStringList &args);
 int exportVerb(CliContext &context, const QStringList &args);
 int nodesVerb(CliContext &context, const QStringList &args);
+int incidentsVerb(CliContext &context, const QStringList &args);
+int usersVerb(CliContext &context, const QStringList &args);
 
 // Prints runs as a table, or as a JSON array with --json.
 void printRuns(CliContext &context, const QVector<Run> &runs, bool json);
