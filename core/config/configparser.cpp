@@ -32,15 +32,19 @@
 //         run_on_start: false     # default false
 //         paused: false           # default false
 //         postpone_until: 2026-12-01T00:00:00Z  # ISO 8601 with an offset (Z or +HH:MM)
+//       sla: {period: 1h, within: 30m, grace: 5m}   # optional (see jobincidentconfig.h)
+//       critical: true            # optional, default false
+//       incident_policy: {severity: high, auto_resolve: true, failure_rate: {threshold: 0.5, window: 10},
+//                         expected_duration: 10m}   # optional, each field optional
 //
 // Durations are 500ms, 30s, 5m, 2h, 1d or sums such as 1h30m; an unquoted whole number is seconds. Whole numbers and
-// booleans must not be quoted. Unknown keys are errors; sla, criticality and incident_policy are reserved for a later
-// version and rejected as not supported yet. Every error names file:line:column and the field path, and all of them
-// are reported at once.
+// booleans must not be quoted. Unknown keys are errors. Every error names file:line:column and the field path, and all
+// of them are reported at once.
 #include "config/configparser.h"
 
 #include "config/configreader.h"
 #include "config/configvalues.h"
+#include "config/jobincidentconfig.h"
 #include "executors/executorregistry.h"
 #include "schedule/cronexpression.h"
 #include "schedule/schedulerule.h"
@@ -70,17 +74,11 @@ constexpr qint64 DayMs = 24 * 3600 * SecondMs;
 
 const QStringList &jobKeys()
 {
-    static const QStringList keys{QStringLiteral("name"),  QStringLiteral("queue"),    QStringLiteral("kind"),
-                                  QStringLiteral("spec"),  QStringLiteral("priority"), QStringLiteral("timeout"),
-                                  QStringLiteral("retry"), QStringLiteral("schedule")};
-    return keys;
-}
-
-// Declared by a later issue (SLA monitoring, incidents); rejected rather than silently ignored until then.
-const QStringList &laterJobKeys()
-{
-    static const QStringList keys{QStringLiteral("sla"), QStringLiteral("criticality"),
-                                  QStringLiteral("incident_policy")};
+    static const QStringList keys{
+        QStringLiteral("name"),     QStringLiteral("queue"),          QStringLiteral("kind"),
+        QStringLiteral("spec"),     QStringLiteral("priority"),       QStringLiteral("timeout"),
+        QStringLiteral("retry"),    QStringLiteral("schedule"),       QStringLiteral("sla"),
+        QStringLiteral("critical"), QStringLiteral("incident_policy")};
     return keys;
 }
 
@@ -241,7 +239,7 @@ void Parser::parseJobs(const Entry &entry)
 
 void Parser::parseJob(const YAML::Node &node, const QString &path)
 {
-    const std::optional<Fields> fields = mapping(node, node.Mark(), path, jobKeys(), laterJobKeys());
+    const std::optional<Fields> fields = mapping(node, node.Mark(), path, jobKeys());
     if (!fields)
         return;
     const auto has = [&](const char *key) { return fields->contains(QLatin1String(key)); };
@@ -305,6 +303,14 @@ void Parser::parseJob(const YAML::Node &node, const QString &path)
         parseRetry(field("retry"), job);
     if (has("schedule"))
         parseSchedule(field("schedule"), job.schedule);
+    if (has("sla"))
+        parseJobSla(*this, field("sla"), job.sla);
+    if (has("critical")) {
+        if (const auto value = boolean(field("critical")))
+            job.critical = *value;
+    }
+    if (has("incident_policy"))
+        parseIncidentPolicy(*this, field("incident_policy"), job.incidents);
 
     if (kindKnown && specParsed) {
         NewRun run = job.newRun();

@@ -2,6 +2,7 @@
 
 #include "config/configparser.h"
 #include "config/configvalues.h"
+#include "config/jobincidentconfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,6 +176,7 @@ void writeJob(YAML::Emitter &out, const JobDef &job)
         out << YAML::Key << "timeout" << YAML::Value << toStd(config::formatDuration(job.timeoutMs));
     writeRetry(out, job);
     writeSchedule(out, job.schedule);
+    config::writeJobIncidentFields(out, job);
     out << YAML::EndMap;
 }
 } // namespace

@@ -420,7 +420,9 @@ void TestApplyCli::malformedFileExitsTwoWithLocationAndChangesNothing_data()
     row("not a mapping", "[1, 2]\n", "1:1: the top level must be a mapping");
     row("version missing", "jobs: []\n", "1:1: version: missing");
     row("version unsupported", "version: 7\n", "1:10: version: unsupported version 7");
-    row("sla", job("    sla: 15m\n"), "5:5: jobs[0].sla: not supported yet");
+    row("sla", job("    sla: 15m\n"), "5:10: jobs[0].sla: expected a mapping");
+    row("incident severity", job("    incident_policy: {severity: loud}\n"),
+        "5:33: jobs[0].incident_policy.severity: \"loud\" is not one of");
 }
 
 void TestApplyCli::malformedFileExitsTwoWithLocationAndChangesNothing()

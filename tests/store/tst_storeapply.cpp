@@ -58,6 +58,7 @@ private slots:
     void applyDeclarationsRefusesPruningQueueWithUnhandledDeadRuns();
     void applyDeclarationsRejectsJobInMissingQueue();
     void applyDeclarationsRejectsInvalidDeclarationsWritingNothing();
+    void applyDeclarationsComparesSlaCriticalAndIncidentPolicy();
 
 private:
     std::unique_ptr<StoreFixture> m_fixture;
@@ -248,6 +249,39 @@ void TestStoreApply::applyDeclarationsRejectsInvalidDeclarationsWritingNothing()
     QVERIFY(!m_store->queue(QStringLiteral("ok")));
     QVERIFY(m_store->jobs().isEmpty());
     QVERIFY(m_store->auditLog(10).isEmpty());
+}
+
+void TestStoreApply::applyDeclarationsComparesSlaCriticalAndIncidentPolicy()
+{
+    Declarations declarations{{}, {declaredJob("nightly")}};
+    JobDef &job = declarations.jobs[0];
+    job.sla = {0, 30 * 60'000, 5 * 60'000};
+    job.critical = true;
+    job.incidents.severity = IncidentSeverity::Warning;
+    m_store->applyDeclarations(declarations, false, false, Operator, T0);
+    const std::optional<JobDef> stored = m_store->jobByName(QStringLiteral("nightly"));
+    QVERIFY(stored->sla == job.sla);
+    QVERIFY(stored->critical);
+    QVERIFY(stored->incidents == job.incidents);
+    QVERIFY(!m_store->applyDeclarations(declarations, false, false, Operator, T0 + 1).hasChanges());
+
+    job.sla.graceMs = 0;
+    job.critical = false;
+    job.incidents.enabled = false;
+    job.incidents.autoResolve = false;
+    job.incidents.failureRateThreshold = 0.5;
+    job.incidents.failureRateWindow = 10;
+    job.incidents.expectedDurationMs = 60'000;
+    const ApplyResult result = m_store->applyDeclarations(declarations, false, false, Operator, T0 + 2);
+    QCOMPARE(describeChanges(result),
+             QStringList{QStringLiteral("update job nightly sla.grace,critical,incident_policy.severity,"
+                                        "incident_policy.auto_resolve,incident_policy.failure_rate,"
+                                        "incident_policy.expected_duration")});
+    QVERIFY(m_store->jobByName(QStringLiteral("nightly"))->incidents == job.incidents);
+    QVERIFY(!m_store->applyDeclarations(declarations, false, false, Operator, T0 + 3).hasChanges());
+    // Invalid values are refused before anything is written.
+    job.incidents.failureRateThreshold = 2;
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->applyDeclarations(declarations, false, false, Operator, T0 + 4));
 }
 
 QTEST_GUILESS_MAIN(TestStoreApply)

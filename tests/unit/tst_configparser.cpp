@@ -76,7 +76,17 @@ QStringList dump(const Declarations &declarations)
                          .arg(s.paused)
                          .arg(s.runOnStart)
                          .arg(s.jitterMs)
-                         .arg(misfirePolicyName(s.misfire));
+                         .arg(misfirePolicyName(s.misfire)) +
+                     QStringLiteral(" sla=%1/%2/%3 critical=%4 incidents=%5 auto-resolve=%6 rate=%7/%8 expected=%9")
+                         .arg(j.sla.periodMs)
+                         .arg(j.sla.withinMs)
+                         .arg(j.sla.graceMs)
+                         .arg(j.critical)
+                         .arg(j.incidents.severityText())
+                         .arg(j.incidents.autoResolve)
+                         .arg(j.incidents.failureRateThreshold)
+                         .arg(j.incidents.failureRateWindow)
+                         .arg(j.incidents.expectedDurationMs);
     }
     return lines;
 }
@@ -229,6 +239,12 @@ void TestConfigParser::validFileRoundTripsThroughTheWriter_data()
     QTest::newRow("window across midnight")
         << QByteArray("version: 1\njobs:\n  - name: n\n    kind: noop\n    schedule:\n      cron: \"@hourly\"\n"
                       "      window: {start: \"22:00\", end: \"02:00\"}\n      misfire: skip\n");
+    QTest::newRow("sla, critical and incident policy")
+        << QByteArray("version: 1\njobs:\n  - name: a\n    kind: noop\n    sla: {period: 1h, within: 30m, grace: 5m}\n"
+                      "    critical: true\n    incident_policy:\n      severity: critical\n      auto_resolve: false\n"
+                      "      failure_rate: {threshold: 0.25, window: 20}\n      expected_duration: 10m\n"
+                      "  - name: b\n    kind: noop\n    sla: {grace: 90s}\n    incident_policy: {severity: off}\n"
+                      "  - name: c\n    kind: noop\n    incident_policy: {failure_rate: {threshold: 1, window: 3}}\n");
     QTest::newRow("odd durations") << QByteArray(
         "version: 1\njobs:\n  - name: d\n    kind: sleep\n    spec: {ms: 1}\n    timeout: 1500ms\n"
         "    retry: {base: 0s, max: 1d, factor: 1, jitter: none}\n    schedule: {every: 86401s, jitter: 1ms}\n");
@@ -288,7 +304,7 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
     };
     row("unknown key", job("    colour: red\n"),
         {QStringLiteral("jobs.yaml:5:5: jobs[0].colour: unknown key \"colour\" (expected name, queue, kind, spec, "
-                        "priority, timeout, retry, schedule)")});
+                        "priority, timeout, retry, schedule, sla, critical, incident_policy)")});
     row("unknown top-level key", "version: 1\nqueue: []\n",
         {QStringLiteral("jobs.yaml:2:1: queue: unknown key \"queue\" (expected version, queues, jobs)")});
     row("wrong type: word for a number", "version: 1\nqueues:\n  - name: q\n    concurrency: lots\n",
@@ -380,15 +396,30 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
         {QStringLiteral("jobs.yaml:1:10: version: unsupported version 2 (this program reads version 1)")});
     row("jobs not a list", "version: 1\njobs: {name: a}\n",
         {QStringLiteral("jobs.yaml:2:7: jobs: expected a list of jobs, got a mapping")});
-    row("sla not supported yet", job("    sla: 15m\n"),
-        {QStringLiteral("jobs.yaml:5:5: jobs[0].sla: not supported yet: SLA, criticality and incident policies come "
-                        "in a later version of this format; remove the key for now")});
-    row("criticality not supported yet", job("    criticality: high\n"),
-        {QStringLiteral("jobs.yaml:5:5: jobs[0].criticality: not supported yet: SLA, criticality and incident "
-                        "policies come in a later version of this format; remove the key for now")});
-    row("incident policy not supported yet", job("    incident_policy: page\n"),
-        {QStringLiteral("jobs.yaml:5:5: jobs[0].incident_policy: not supported yet: SLA, criticality and incident "
-                        "policies come in a later version of this format; remove the key for now")});
+    row("sla not a mapping", job("    sla: 15m\n"),
+        {QStringLiteral("jobs.yaml:5:10: jobs[0].sla: expected a mapping, got \"15m\"")});
+    row("sla within too short", job("    sla: {within: 500ms, grace: -1}\n"),
+        {QStringLiteral("jobs.yaml:5:19: jobs[0].sla.within: must be from 1s to 366d, not 500ms"),
+         QStringLiteral("jobs.yaml:5:33: jobs[0].sla.grace: \"-1\" is not a duration (e.g. 500ms, 30s, 5m, 2h, 1d; "
+                        "a plain whole number is seconds)")});
+    row("critical quoted", job("    critical: \"true\"\n"),
+        {QStringLiteral("jobs.yaml:5:15: jobs[0].critical: expected true or false, got \"true\"")});
+    row("incident policy not a mapping", job("    incident_policy: page\n"),
+        {QStringLiteral("jobs.yaml:5:22: jobs[0].incident_policy: expected a mapping, got \"page\"")});
+    row("incident severity unknown", job("    incident_policy: {severity: loud}\n"),
+        {QStringLiteral("jobs.yaml:5:33: jobs[0].incident_policy.severity: \"loud\" is not one of: critical, high, "
+                        "warning, info, off")});
+    row("failure rate needs both", job("    incident_policy: {failure_rate: {threshold: 0.5}}\n"),
+        {QStringLiteral("jobs.yaml:5:37: jobs[0].incident_policy.failure_rate: needs both threshold (0 to 1) and "
+                        "window (a number of runs)")});
+    row("failure rate threshold out of range",
+        job("    incident_policy: {failure_rate: {threshold: 1.5, window: 0}}\n"),
+        {QStringLiteral("jobs.yaml:5:49: jobs[0].incident_policy.failure_rate.threshold: must be from 0 to 1, not 1.5"),
+         QStringLiteral(
+             "jobs.yaml:5:62: jobs[0].incident_policy.failure_rate.window: must be from 1 to 10000, not 0")});
+    row("criticality is not a key", job("    criticality: high\n"),
+        {QStringLiteral("jobs.yaml:5:5: jobs[0].criticality: unknown key \"criticality\" (expected name, queue, kind, "
+                        "spec, priority, timeout, retry, schedule, sla, critical, incident_policy)")});
     row("retry attempts out of range", job("    retry: {max_attempts: 0}\n"),
         {QStringLiteral("jobs.yaml:5:27: jobs[0].retry.max_attempts: must be from 1 to 1000, not 0")});
     row("explicitly tagged value", job("    schedule: {every: !!int 5}\n"),
@@ -439,8 +470,7 @@ void TestConfigParser::everyErrorIsReportedInFileOrder()
                                 "non-negative whole number"),
                  QStringLiteral("jobs.yaml:14:12: jobs[1].queue: unknown queue \"elsewhere\": declare it under "
                                 "queues (the database has no such queue either)"),
-                 QStringLiteral("jobs.yaml:15:5: jobs[1].sla: not supported yet: SLA, criticality and incident "
-                                "policies come in a later version of this format; remove the key for now"),
+                 QStringLiteral("jobs.yaml:15:10: jobs[1].sla: expected a mapping, got \"1h\""),
              }));
 }
 
