@@ -51,6 +51,7 @@ public:
     std::optional<JobDef> jobByName(const QString &name) override;
     QVector<JobDef> jobs() override;
     qint64 jobsRevision() override;
+    QVector<JobActivity> jobActivity(int recentRuns) override;
     QVector<AuditEntry> auditLog(int limit) override;
 
     CancelResult cancel(qint64 runId, const Actor &actor, qint64 now) override;

@@ -2,6 +2,7 @@
 
 #include "model/declarations.h"
 #include "model/incident.h"
+#include "model/jobactivity.h"
 #include "model/jobdef.h"
 #include "model/node.h"
 #include "model/queue.h"
@@ -124,6 +125,10 @@ public:
     virtual QVector<JobDef> jobs() = 0; // by name
     // Changes whenever a job is added, edited or removed (not when the scheduler books a fire).
     virtual qint64 jobsRevision() = 0;
+    // What the SLA monitor evaluates, for every job by id: its creation, its last success, its running runs and the
+    // end states and durations of its newest `recentRuns` finished runs (newest first). A few statements whatever
+    // the number of jobs, each reading only a job's newest runs (runs_job index); see model/jobactivity.h.
+    virtual QVector<JobActivity> jobActivity(int recentRuns) = 0;
     // Newest first.
     virtual QVector<AuditEntry> auditLog(int limit) = 0;
 
