@@ -36,20 +36,28 @@ qint64 nextOpeningAfter(const ScheduleRule &rule, qint64 at)
     return opening.isValid() ? opening.toMSecsSinceEpoch() : 0;
 }
 
+// `rule` is null for a job without a schedule, which has an SLA only through its SLA period.
 void evaluateStale(JobHealth &health, const JobHealthPolicy &policy, const JobActivity &activity,
-                   const ScheduleRule &rule, qint64 now)
+                   const ScheduleRule *rule, qint64 now)
 {
-    health.periodMs = JobHealthEvaluator::expectedPeriodMs(rule, now);
+    health.periodMs = policy.periodMs > 0 ? policy.periodMs
+                      : rule              ? JobHealthEvaluator::expectedPeriodMs(*rule, now)
+                                          : 0;
     if (health.periodMs <= 0)
         return;
     health.slaIsDefault = policy.slaMs <= 0;
     const qint64 sla = health.slaIsDefault ? JobHealthEvaluator::defaultSlaMs(health.periodMs) : policy.slaMs;
     health.slaMs = sla + std::max<qint64>(0, policy.slaGraceMs);
     const qint64 base = activity.lastSuccessAt > 0 ? activity.lastSuccessAt : activity.jobCreatedAt;
-    const qint64 due = JobHealthEvaluator::firstExpectedFireAfter(rule, base);
-    if (due <= 0)
-        return; // nothing is expected of the job
-    health.staleAt = std::max(base + health.slaMs, due + std::max<qint64>(0, health.slaMs - health.periodMs));
+    health.staleAt = base + health.slaMs;
+    if (rule) {
+        const qint64 due = JobHealthEvaluator::firstExpectedFireAfter(*rule, base);
+        if (due <= 0) {
+            health.staleAt = 0;
+            return; // nothing is expected of the job
+        }
+        health.staleAt = std::max(health.staleAt, due + std::max<qint64>(0, health.slaMs - health.periodMs));
+    }
     health.stale = now > health.staleAt;
     if (health.stale)
         health.overdueMs = now - health.staleAt;
@@ -78,9 +86,10 @@ void evaluateTooLong(JobHealth &health, const JobHealthPolicy &policy, const Job
 
 void evaluateFailureRate(JobHealth &health, const JobHealthPolicy &policy, const JobActivity &activity)
 {
+    if (policy.failureRateWindow <= 0 || policy.failureRateThreshold <= 0)
+        return;
     health.failureRateThreshold = policy.failureRateThreshold;
-    health.failureWindow =
-        policy.failureRateWindow > 0 ? policy.failureRateWindow : JobHealthEvaluator::DefaultFailureRateWindow;
+    health.failureWindow = policy.failureRateWindow;
     for (RunState state : activity.recentOutcomes) {
         if (health.finishedRuns == health.failureWindow)
             break;
@@ -93,8 +102,7 @@ void evaluateFailureRate(JobHealth &health, const JobHealthPolicy &policy, const
     if (health.finishedRuns > 0)
         health.failureRate = double(health.failures) / health.finishedRuns;
     const int needed = std::min(health.failureWindow, JobHealthEvaluator::MinFailureRateRuns);
-    health.failureRateBreached = policy.failureRateThreshold > 0 && health.finishedRuns >= needed &&
-                                 health.failureRate > policy.failureRateThreshold;
+    health.failureRateBreached = health.finishedRuns >= needed && health.failureRate >= policy.failureRateThreshold;
 }
 
 } // namespace
@@ -171,6 +179,19 @@ qint64 JobHealthEvaluator::percentile95(QVector<qint64> values)
     return values[std::max<qsizetype>(rank, 1) - 1];
 }
 
+JobHealthPolicy JobHealthEvaluator::policyOf(const JobDef &job)
+{
+    JobHealthPolicy policy;
+    policy.periodMs = job.sla.periodMs;
+    policy.slaMs = job.sla.withinMs;
+    policy.slaGraceMs = job.sla.graceMs;
+    policy.critical = job.critical;
+    policy.expectedDurationMs = job.incidents.expectedDurationMs;
+    policy.failureRateThreshold = job.incidents.failureRateThreshold;
+    policy.failureRateWindow = job.incidents.failureRateWindow;
+    return policy;
+}
+
 JobHealth JobHealthEvaluator::evaluate(const JobDef &job, const JobHealthPolicy &policy, const JobActivity &activity,
                                        qint64 now, const ScheduleRule *rule)
 {
@@ -180,6 +201,7 @@ JobHealth JobHealthEvaluator::evaluate(const JobDef &job, const JobHealthPolicy 
     health.critical = policy.critical;
     health.paused = job.schedule.paused;
     health.lastSuccessAt = activity.lastSuccessAt;
+    health.lastFinishedAt = activity.lastFinishedAt;
     if (job.schedule.isScheduled() && !job.schedule.paused) {
         std::optional<ScheduleRule> compiled;
         if (!rule) {
@@ -191,7 +213,9 @@ JobHealth JobHealthEvaluator::evaluate(const JobDef &job, const JobHealthPolicy 
                 health.problem = error;
         }
         if (rule)
-            evaluateStale(health, policy, activity, *rule, now);
+            evaluateStale(health, policy, activity, rule, now);
+    } else if (!job.schedule.isScheduled()) {
+        evaluateStale(health, policy, activity, nullptr, now);
     }
     evaluateTooLong(health, policy, activity, now);
     evaluateFailureRate(health, policy, activity);

@@ -8,15 +8,16 @@
 
 namespace vigia {
 
-// A job's health settings, read from its definition: SLA override and grace, criticality, run-time and
-// failure-rate limits. Zero means "use the default" as documented on JobHealthEvaluator.
+// A job's health settings, as JobHealthEvaluator::policyOf() reads them from its definition (JobDef::sla, critical,
+// incidents). Zero means "use the default" as documented on JobHealthEvaluator.
 struct JobHealthPolicy {
-    qint64 slaMs = 0;                // 0: defaultSlaMs(expected period)
+    qint64 periodMs = 0;             // 0: the schedule's expected period
+    qint64 slaMs = 0;                // 0: defaultSlaMs(period)
     qint64 slaGraceMs = 0;           // added to the SLA, override or default
     bool critical = false;           // a stale critical job makes the system critical
     qint64 expectedDurationMs = 0;   // 0: derived from the job's recent durations
-    double failureRateThreshold = 0; // fraction of failed runs, 0 < t < 1; 0: not checked
-    int failureRateWindow = 0;       // the last N finished runs; 0: DefaultFailureRateWindow
+    double failureRateThreshold = 0; // fraction of failed runs, 0 < t <= 1; 0: not watched
+    int failureRateWindow = 0;       // the last N finished runs; 0: not watched
 };
 
 // A run that has been running for longer than its job's limit.
@@ -33,9 +34,10 @@ struct JobHealth {
     QString name;
     bool critical = false;
     bool paused = false;
-    QString problem; // why the SLA could not be evaluated (an invalid schedule), empty otherwise
+    qint64 lastFinishedAt = 0; // the latest end of one of its runs (a new one changes it)
+    QString problem;           // why the SLA could not be evaluated (an invalid schedule), empty otherwise
 
-    // SLA; all 0 for jobs without a schedule (on demand only), paused jobs and schedules that never fire.
+    // SLA; all 0 for paused jobs, schedules that never fire and jobs on demand without an SLA period.
     qint64 periodMs = 0;
     qint64 slaMs = 0; // the effective SLA: the override or the default, plus the grace
     bool slaIsDefault = true;
@@ -90,11 +92,12 @@ struct SystemHealth {
 
 // The SLA and health rules, as pure functions: no database, no clock (the caller passes `now`).
 //
-// Expected period. Interval jobs: the interval. Cron jobs: the lower median of the PeriodSampleGaps gaps between
-// the next fires after `now`, in the job's zone. The median ignores the occasional long gap (a night or weekend
-// outside the cron's hours, a shorter month) and the occasional short one (a 23-hour day at a DST change) that a
-// minimum or a mean would take for the cadence; the lower median of an even count keeps a two-value alternation
-// such as "0 9,17 * * *" (8 h, 16 h) at the shorter gap whatever `now` is.
+// Expected period. The job's SLA period when it sets one (a job enqueued from outside on a known rhythm), else for
+// interval jobs the interval, and for cron jobs the lower median of the PeriodSampleGaps gaps between the next
+// fires after `now`, in the job's zone. The median ignores the occasional long gap (a night or weekend outside the
+// cron's hours, a shorter month) and the occasional short one (a 23-hour day at a DST change) that a minimum or a
+// mean would take for the cadence; the lower median of an even count keeps a two-value alternation such as
+// "0 9,17 * * *" (8 h, 16 h) at the shorter gap whatever `now` is.
 //
 // Default SLA for a period p (DESIGN.md: 1 min → 3 min, 5 → 15, 10 → 30, 15 → 45, hourly → 2 h, daily → 25 h,
 // weekly → 8 days), continuous between the points:
@@ -117,9 +120,9 @@ struct SystemHealth {
 // than max(DurationMultiple × p95, MinimumDerivedRunLimitMs) where p95 is the nearest-rank 95th percentile of the
 // durations of the job's last DurationSamples succeeded runs (needs MinDurationSamples of them; fewer: no limit).
 //
-// Failure rate. Over the job's last N finished runs (N = its window, default DefaultFailureRateWindow; succeeded
-// and dead runs count, cancelled ones do not): failures / runs > threshold breaches, once at least
-// min(N, MinFailureRateRuns) runs finished, so that one early failure is not a 100 % rate.
+// Failure rate, watched when the job's policy sets both a window N and a threshold: over its last N finished runs
+// (succeeded and dead runs count, cancelled ones do not), failures / runs at or above the threshold breaches, once
+// at least min(N, MinFailureRateRuns) runs finished, so that one early failure is not a 100 % rate.
 //
 // System state: critical when a critical job is stale; degraded when another job is stale, a run is too long, a
 // failure rate is breached or an incident is open; ok otherwise.
@@ -139,7 +142,6 @@ public:
     static constexpr int MinDurationSamples = 5;
     static constexpr int DurationMultiple = 3;
     static constexpr qint64 MinimumDerivedRunLimitMs = 60'000;
-    static constexpr int DefaultFailureRateWindow = 10;
     static constexpr int MinFailureRateRuns = 5;
 
     static constexpr int StaleCriticalPenalty = 40;
@@ -161,6 +163,8 @@ public:
     // Nearest-rank 95th percentile; 0 for no values.
     static qint64 percentile95(QVector<qint64> values);
 
+    // The health settings a job's definition holds.
+    static JobHealthPolicy policyOf(const JobDef &job);
     // One job's verdict. `rule` is the job's compiled schedule when the caller keeps one; without it the schedule
     // is compiled here.
     static JobHealth evaluate(const JobDef &job, const JobHealthPolicy &policy, const JobActivity &activity, qint64 now,

@@ -123,6 +123,8 @@ private slots:
     void staleWhenLastSuccessIsOlderThanTheSla_data();
     void staleWhenLastSuccessIsOlderThanTheSla();
     void pausedUnscheduledAndInvalidJobsAreNeverStale();
+    void slaPeriodGivesAnSlaToJobsWithoutASchedule();
+    void policyComesFromTheJobDefinition();
     void percentile95IsNearestRank_data();
     void percentile95IsNearestRank();
     void tooLongAgainstExpectedOrDerivedDuration_data();
@@ -382,6 +384,52 @@ void TestJobHealth::pausedUnscheduledAndInvalidJobsAreNeverStale()
     QVERIFY(health.problem.isEmpty());
 }
 
+void TestJobHealth::slaPeriodGivesAnSlaToJobsWithoutASchedule()
+{
+    // Enqueued from outside every hour: SLA 2 h from the last success, no schedule to wait for.
+    JobHealthPolicy policy;
+    policy.periodMs = Hour;
+    JobActivity activity;
+    activity.jobCreatedAt = utc("2026-12-01T00:00:00Z");
+    activity.lastSuccessAt = utc("2026-12-05T10:00:00Z");
+    JobHealth health = JobHealthEvaluator::evaluate(job(Schedule{}), policy, activity, utc("2026-12-05T12:00:00Z"));
+    QCOMPARE(health.periodMs, Hour);
+    QCOMPARE(health.slaMs, 2 * Hour);
+    QCOMPARE(iso(health.staleAt), iso(utc("2026-12-05T12:00:00Z")));
+    QVERIFY(!health.stale);
+    health = JobHealthEvaluator::evaluate(job(Schedule{}), policy, activity, utc("2026-12-05T12:00:00.001Z"));
+    QVERIFY(health.stale);
+    QCOMPARE(health.overdueMs, qint64(1));
+    // On a schedule, the SLA period replaces the schedule's for the default SLA; fires still set the due time.
+    health = JobHealthEvaluator::evaluate(job(cron("*/5 * * * *")), policy, activity, utc("2026-12-05T11:00:00Z"));
+    QCOMPARE(health.periodMs, Hour);
+    QCOMPARE(iso(health.staleAt), iso(utc("2026-12-05T12:00:00Z")));
+}
+
+void TestJobHealth::policyComesFromTheJobDefinition()
+{
+    JobDef def = job(cron("*/5 * * * *"));
+    def.sla.periodMs = 7 * Minute;
+    def.sla.withinMs = 20 * Minute;
+    def.sla.graceMs = 2 * Minute;
+    def.critical = true;
+    def.incidents.expectedDurationMs = 3 * Minute;
+    def.incidents.failureRateThreshold = 0.25;
+    def.incidents.failureRateWindow = 8;
+    const JobHealthPolicy policy = JobHealthEvaluator::policyOf(def);
+    QCOMPARE(policy.periodMs, 7 * Minute);
+    QCOMPARE(policy.slaMs, 20 * Minute);
+    QCOMPARE(policy.slaGraceMs, 2 * Minute);
+    QVERIFY(policy.critical);
+    QCOMPARE(policy.expectedDurationMs, 3 * Minute);
+    QCOMPARE(policy.failureRateThreshold, 0.25);
+    QCOMPARE(policy.failureRateWindow, 8);
+    const JobHealthPolicy none = JobHealthEvaluator::policyOf(job(Schedule{}));
+    QCOMPARE(none.periodMs + none.slaMs + none.slaGraceMs + none.expectedDurationMs, qint64(0));
+    QVERIFY(!none.critical);
+    QCOMPARE(none.failureRateWindow, 0);
+}
+
 void TestJobHealth::percentile95IsNearestRank_data()
 {
     QTest::addColumn<QVector<qint64>>("values");
@@ -470,9 +518,11 @@ void TestJobHealth::failureRateOverTheLastRuns_data()
     QTest::addColumn<int>("finished");
     QTest::addColumn<int>("failures");
     QTest::addColumn<bool>("breached");
-    QTest::newRow("no threshold: never") << 0.0 << 10 << QStringLiteral("DDDDDDDDDD") << 10 << 10 << false;
+    QTest::newRow("no threshold: not watched") << 0.0 << 10 << QStringLiteral("DDDDDDDDDD") << 0 << 0 << false;
+    QTest::newRow("no window: not watched") << 0.5 << 0 << QStringLiteral("DDDDDDDDDD") << 0 << 0 << false;
     QTest::newRow("6 of 10 above 50%") << 0.5 << 10 << QStringLiteral("DDDDDDSSSS") << 10 << 6 << true;
-    QTest::newRow("5 of 10 is not above 50%") << 0.5 << 10 << QStringLiteral("DDDDDSSSSS") << 10 << 5 << false;
+    QTest::newRow("5 of 10 reaches 50%") << 0.5 << 10 << QStringLiteral("DDDDDSSSSS") << 10 << 5 << true;
+    QTest::newRow("4 of 10 is under 50%") << 0.5 << 10 << QStringLiteral("DDDDSSSSSS") << 10 << 4 << false;
     QTest::newRow("4 runs are too few to judge") << 0.5 << 10 << QStringLiteral("DDDD") << 4 << 4 << false;
     QTest::newRow("5 runs are enough") << 0.5 << 10 << QStringLiteral("DDDDD") << 5 << 5 << true;
     QTest::newRow("a small window needs all its runs") << 0.5 << 3 << QStringLiteral("DDS") << 3 << 2 << true;
@@ -480,9 +530,8 @@ void TestJobHealth::failureRateOverTheLastRuns_data()
     QTest::newRow("cancelled runs do not count") << 0.5 << 10 << QStringLiteral("DCDCDCDCSS") << 6 << 4 << true;
     QTest::newRow("runs older than the window do not count")
         << 0.5 << 4 << QStringLiteral("SSSSDDDDDD") << 4 << 0 << false;
-    QTest::newRow("default window of 10") << 0.5 << 0 << QStringLiteral("SSSSSSSSSSDDDDDDDDDD") << 10 << 0 << false;
     QTest::newRow("1 of 10 below 20%") << 0.2 << 10 << QStringLiteral("SSSSSSSSSD") << 10 << 1 << false;
-    QTest::newRow("2 of 10 is not above 20%") << 0.2 << 10 << QStringLiteral("SSSSSSSSDD") << 10 << 2 << false;
+    QTest::newRow("2 of 10 reaches 20%") << 0.2 << 10 << QStringLiteral("SSSSSSSSDD") << 10 << 2 << true;
     QTest::newRow("3 of 10 above 20%") << 0.2 << 10 << QStringLiteral("DSSSSSSDDS") << 10 << 3 << true;
     QTest::newRow("no runs") << 0.2 << 10 << QString() << 0 << 0 << false;
 }
@@ -502,7 +551,7 @@ void TestJobHealth::failureRateOverTheLastRuns()
     activity.recentOutcomes = outcomes(history.toLatin1().constData());
     const JobHealth health =
         JobHealthEvaluator::evaluate(job(Schedule{}), policy, activity, utc("2026-12-05T12:00:00Z"));
-    QCOMPARE(health.failureWindow, window > 0 ? window : JobHealthEvaluator::DefaultFailureRateWindow);
+    QCOMPARE(health.failureWindow, window > 0 && threshold > 0 ? window : 0);
     QCOMPARE(health.finishedRuns, finished);
     QCOMPARE(health.failures, failures);
     QCOMPARE(health.failureRate, finished > 0 ? double(failures) / finished : 0.0);
@@ -590,6 +639,7 @@ void TestJobHealth::summaryCountsEachKindOfProblem()
     policy.critical = true;
     policy.expectedDurationMs = Minute;
     policy.failureRateThreshold = 0.5;
+    policy.failureRateWindow = 10;
     JobActivity activity;
     activity.jobCreatedAt = utc("2026-12-01T00:00:00Z");
     activity.lastSuccessAt = utc("2026-12-05T11:00:00Z");
