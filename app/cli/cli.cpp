@@ -30,6 +30,8 @@ const Verb Verbs[] = {
     {"cron", QT_TRANSLATE_NOOP("Cli", "compute or explain a cron expression"), cronVerb},
     {"secret", QT_TRANSLATE_NOOP("Cli", "set, list or delete secrets that job specs refer to"), secretVerb},
     {"nodes", QT_TRANSLATE_NOOP("Cli", "list the engine nodes sharing the database and the leader"), nodesVerb},
+    {"status", QT_TRANSLATE_NOOP("Cli", "show the system's health: state, score, stale jobs, open incidents"),
+     statusVerb},
     {"incidents", QT_TRANSLATE_NOOP("Cli", "list, show, acknowledge, resolve, escalate or snooze incidents"),
      incidentsVerb},
     {"users", QT_TRANSLATE_NOOP("Cli", "list the users who act on incidents and their roles"), usersVerb},

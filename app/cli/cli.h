@@ -26,6 +26,8 @@ int secretVerb(CliContext &context, const QStringList &args);
 int applyVerb(CliContext &context, const QStringList &args);
 int exportVerb(CliContext &context, const QStringList &args);
 int nodesVerb(CliContext &context, const QStringList &args);
+// Exit codes of its own: 0 ok, 1 degraded, 2 critical, 3 unknown (see statusverb.cpp).
+int statusVerb(CliContext &context, const QStringList &args);
 int incidentsVerb(CliContext &context, const QStringList &args);
 int usersVerb(CliContext &context, const QStringList &args);
 

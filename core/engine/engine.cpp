@@ -5,6 +5,7 @@
 #include "engine/leadership.h"
 #include "engine/rescuer.h"
 #include "engine/scheduler.h"
+#include "engine/slamonitor.h"
 #include "engine/wakelistener.h"
 #include "engine/workerpool.h"
 #include "incidents/incidentwatcher.h"
@@ -52,6 +53,14 @@ Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const Exec
                     d, [d, count] { d->countRescued(count); }, Qt::QueuedConnection);
             });
             return rescuer;
+        });
+    }
+    if (m_config.runSlaMonitor) {
+        addLeaderDuty(QStringLiteral("sla-monitor"), [this]() -> std::unique_ptr<QObject> {
+            auto monitor = std::make_unique<SlaMonitor>(m_opener, m_clock, m_config.slaCheckIntervalMs);
+            connect(monitor.get(), &SlaMonitor::failed, this,
+                    [](const QString &message) { qCWarning(lcEngine).noquote() << "SLA monitor:" << message; });
+            return monitor;
         });
     }
     if (m_config.runIncidentWatcher) {

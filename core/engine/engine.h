@@ -65,7 +65,8 @@ public:
     // stops leading (another node took the lease, the database was unreachable for too long) or the engine stops,
     // the duty's thread is quit and joined and the object destroyed in it; the next leadership term makes a fresh
     // one. So a duty keeps no state across terms except what it writes to the database, and its destructor must not
-    // block for long. Register duties before start(); names are unique ("scheduler" and "rescuer" are built in).
+    // block for long. Register duties before start(); names are unique ("scheduler", "rescuer" and "sla-monitor" are
+    // built in).
     //
     //     engine.addLeaderDuty(QStringLiteral("pruner"), [&engine] {
     //         return std::make_unique<Pruner>(engine.storeOpener(), engine.clock());

@@ -31,6 +31,8 @@ struct EngineConfig {
     qint64 leaderLeaseMs = 15'000;         // the leader lease; renewed every third of it
     bool runScheduler = true;              // fire scheduled jobs (a leader duty)
     bool runRescuer = true;                // rescue runs of dead nodes (a leader duty)
+    bool runSlaMonitor = true;             // watch jobs against their SLA, open incidents (a leader duty)
+    qint64 slaCheckIntervalMs = 30'000;    // how often the SLA monitor looks
     bool runIncidentWatcher = true;        // open and resolve incidents for dead runs and failing checks (leader)
     IncidentWatcherConfig incidentWatch;
     // Measurement hook (vigia-bench, tests): called on the worker thread right after an execution was started.
