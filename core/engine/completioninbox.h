@@ -5,6 +5,7 @@
 #include <QMutex>
 #include <QVector>
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -110,6 +111,17 @@ public:
             }
         }
         return std::nullopt;
+    }
+
+    // Whether the run is waiting here, was started by a worker since the last take, or has a result not yet taken.
+    bool holds(qint64 runId)
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto is = [runId](const Run &run) { return run.id == runId; };
+        return std::any_of(m_ready.cbegin(), m_ready.cend(), is) ||
+               std::any_of(m_handedOut.cbegin(), m_handedOut.cend(), is) ||
+               std::any_of(m_results.cbegin(), m_results.cend(),
+                           [runId](const RunResult &result) { return result.run.id == runId; });
     }
 
     int running()

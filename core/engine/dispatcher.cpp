@@ -18,7 +18,8 @@ QString defaultNodeId()
 }
 
 namespace {
-// After a database error, retry with growing pauses up to this bound; results wait in memory meanwhile.
+// After a database error, retry with pauses growing from the first to the last; results wait in memory meanwhile.
+constexpr qint64 FirstStoreRetryMs = 500;
 constexpr qint64 MaxStoreRetryMs = 10'000;
 
 QString outcomeName(RunResult::Outcome outcome)
@@ -121,6 +122,14 @@ void Dispatcher::pass()
     // the next waiting one themselves.
     startReady(now, wantEvents ? &events : nullptr);
 
+    if (!m_reachable && now < m_storeRetryAt) {
+        // The database is down: workers go on with what they hold, results wait for the next attempt.
+        m_wakeAlarm->setDeadlineIfEarlier(m_storeRetryAt);
+        if (!events.isEmpty())
+            emit runEvents(events);
+        return;
+    }
+
     // Prefetch what the workers get through during about two round trips (the results of this pass are what they
     // finished during the last one), between the configured floor and ceiling; it shrinks slowly when the load falls.
     m_prefetchTarget = std::clamp(std::max(2 * int(results.size()), m_prefetchTarget * 3 / 4), m_config.prefetch,
@@ -138,15 +147,12 @@ void Dispatcher::pass()
     try {
         exchanged = m_store->exchange(m_unwritten, request);
     } catch (const StoreError &error) {
-        m_storeRetryMs = std::clamp<qint64>(m_storeRetryMs * 2, 100, MaxStoreRetryMs);
-        qCWarning(lcEngine).noquote() << "database unavailable, retrying in" << m_storeRetryMs
-                                      << "ms:" << error.message();
-        m_wakeAlarm->setDeadline(now + m_storeRetryMs);
+        storeFailed(error.message(), now);
         if (!events.isEmpty())
             emit runEvents(events);
         return;
     }
-    m_storeRetryMs = 0;
+    storeReached();
     if (request.promote && wanted > 0)
         m_promoteAt = now + m_config.pollIntervalMs;
     const std::unordered_set<qint64> applied(exchanged.finished.cbegin(), exchanged.finished.cend());
@@ -171,6 +177,8 @@ void Dispatcher::pass()
 
     m_inbox->addReady(exchanged.claimed);
     startReady(now, wantEvents ? &events : nullptr);
+    if (m_checkClaims)
+        releaseUnknownClaims(now);
     if (!events.isEmpty())
         emit runEvents(events);
 
@@ -315,6 +323,70 @@ void Dispatcher::count(const Completion &completion)
         ++m_counters.rescued;
 }
 
+void Dispatcher::storeFailed(const QString &message, qint64 now)
+{
+    m_storeRetryMs = std::clamp<qint64>(m_storeRetryMs * 2, FirstStoreRetryMs, MaxStoreRetryMs);
+    m_storeRetryAt = now + m_storeRetryMs;
+    m_wakeAlarm->setDeadline(m_storeRetryAt);
+    if (!m_reachable) {
+        qCDebug(lcEngine).noquote() << "database still unreachable, next attempt in" << m_storeRetryMs << "ms";
+        return;
+    }
+    m_reachable = false;
+    qCWarning(lcEngine).noquote() << "database unreachable; running runs go on, their results are written when it is "
+                                     "back (retrying with pauses of up to"
+                                  << MaxStoreRetryMs / 1000 << "s):" << message;
+    emit reachableChanged(false);
+}
+
+void Dispatcher::storeReached()
+{
+    m_storeRetryMs = 0;
+    if (m_reachable)
+        return;
+    m_reachable = true;
+    m_checkClaims = true;
+    qCInfo(lcEngine) << "database reachable again";
+    emit reachableChanged(true);
+}
+
+void Dispatcher::releaseUnknownClaims(qint64 now)
+{
+    RunFilter filter;
+    filter.state = RunState::Running;
+    filter.leaseOwner = m_config.nodeId;
+    filter.limit = -1;
+    QVector<Run> held;
+    try {
+        held = m_store->runs(filter);
+    } catch (const StoreError &) {
+        return; // the next pass after the outage tries again
+    }
+    m_checkClaims = false;
+    std::unordered_set<qint64> known(m_inFlight);
+    for (const Completion &completion : std::as_const(m_unwritten))
+        known.insert(completion.runId);
+    for (const Run &run : std::as_const(held)) {
+        if (known.count(run.id) || m_inbox->holds(run.id))
+            continue;
+        qCInfo(lcEngine) << "run" << run.id << "was claimed by a transaction whose reply was lost; handing it back";
+        Completion c;
+        c.runId = run.id;
+        c.attempt = run.attempt;
+        c.node = m_config.nodeId;
+        c.newState = RunState::Available;
+        c.outcome = QStringLiteral("released");
+        c.startedAt = now;
+        c.finishedAt = now;
+        c.nextRunAt = run.scheduledAt;
+        c.refundAttempt = true;
+        c.recordAttempt = false;
+        m_unwritten.append(c);
+    }
+    if (!m_unwritten.isEmpty())
+        requestPass();
+}
+
 void Dispatcher::heartbeat()
 {
     if (!m_store || m_stopped)
@@ -325,7 +397,7 @@ void Dispatcher::heartbeat()
         for (qint64 runId : m_store->renewLeases(m_config.nodeId, now + m_config.leaseMs))
             cancelLocal(runId);
     } catch (const StoreError &error) {
-        qCWarning(lcEngine).noquote() << "heartbeat failed:" << error.message();
+        storeFailed(error.message(), now);
     }
     requestPass();
 }
@@ -341,9 +413,10 @@ void Dispatcher::publishStats()
     stats.at = m_clock->nowMs();
     stats.counters = m_counters;
     try {
-        stats.queues = m_store->queueStats();
+        if (m_reachable)
+            stats.queues = m_store->queueStats();
     } catch (const StoreError &error) {
-        qCWarning(lcEngine).noquote() << "statistics unavailable:" << error.message();
+        qCDebug(lcEngine).noquote() << "statistics unavailable:" << error.message();
     }
     emit statsUpdated(stats);
 }

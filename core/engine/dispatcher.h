@@ -53,6 +53,8 @@ signals:
     void runEvents(const QVector<vigia::RunEvent> &events);
     void statsUpdated(const vigia::EngineStats &stats);
     void stopped();
+    // The database became unreachable (false) or reachable again (true).
+    void reachableChanged(bool reachable);
 
 private:
     void pass();
@@ -65,6 +67,12 @@ private:
     const RetryPolicy &retryPolicyFor(const Run &run);
     void count(const Completion &completion);
     void finishStop();
+    // A database operation failed: retry with growing pauses; the first failure of an outage is logged.
+    void storeFailed(const QString &message, qint64 now);
+    void storeReached();
+    // After an outage: runs the database says this node holds but it never heard of (a claim whose reply the broken
+    // connection lost) go back to the queue.
+    void releaseUnknownClaims(qint64 now);
 
     EngineConfig m_config;
     StoreOpener m_opener;
@@ -86,6 +94,9 @@ private:
     bool m_draining = false;
     int m_prefetchTarget = 0; // runs to keep claimed ahead of free slots (see pass())
     qint64 m_storeRetryMs = 0;
+    qint64 m_storeRetryAt = 0;
+    bool m_reachable = true;
+    bool m_checkClaims = false;
     // When scheduled or retryable runs may next become due: the earliest known due time, and at the latest the next
     // poll (other processes may have enqueued for later). Passes before it skip the promotion.
     qint64 m_promoteAt = 0;

@@ -89,15 +89,21 @@ void Engine::start()
     m_running = true;
     auto dispatcher = std::make_unique<Dispatcher>(m_config, m_opener, m_clock);
     Dispatcher *d = dispatcher.get();
-    connect(d, &Dispatcher::started, this, &Engine::started);
+    connect(d, &Dispatcher::started, this, [this] {
+        setReady(true);
+        emit started();
+    });
+    connect(d, &Dispatcher::reachableChanged, this, &Engine::setReady);
     connect(d, &Dispatcher::failed, this, [this](const QString &message) {
         m_running = false;
+        setReady(false);
         emit failed(message);
     });
     connect(d, &Dispatcher::runEvents, this, &Engine::runEvents);
     connect(d, &Dispatcher::statsUpdated, this, &Engine::statsUpdated);
     connect(d, &Dispatcher::stopped, this, [this] {
         m_running = false;
+        setReady(false);
         emit stopped();
     });
     m_inbox = std::make_unique<CompletionInbox>();
@@ -134,6 +140,14 @@ void Engine::start()
     connect(l, &Leadership::lost, this, &Engine::stopDuties);
     m_leadership = std::make_unique<OwnedThread<Leadership>>(QStringLiteral("vigia-leadership"), std::move(leadership));
     QMetaObject::invokeMethod(l, &Leadership::start, Qt::QueuedConnection);
+}
+
+void Engine::setReady(bool ready)
+{
+    if (m_ready == ready)
+        return;
+    m_ready = ready;
+    emit readyChanged(ready);
 }
 
 void Engine::addLeaderDuty(const QString &name, LeaderDutyFactory makeDuty)

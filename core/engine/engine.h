@@ -41,6 +41,9 @@ public:
         m_connections = std::move(connections);
     }
     bool isRunning() const { return m_running; }
+    // Running and able to reach its database (for /readyz): false while the database is unreachable, when runs that
+    // finish meanwhile wait in memory. readyChanged() tells when it changes.
+    bool isReady() const { return m_running && m_ready; }
 
     // Starts the threads; emits started() or failed(). The schema must be current (see ensureSchema()).
     void start();
@@ -85,6 +88,7 @@ public:
     bool isListeningForWakes() const { return m_listeningForWakes; }
 
 signals:
+    void readyChanged(bool ready);
     void wakeListeningChanged(bool listening);
     void leadershipGained();
     void leadershipLost();
@@ -115,6 +119,8 @@ private:
     bool m_running = false;
     bool m_leader = false;
     bool m_listeningForWakes = false;
+    bool m_ready = false;
+    void setReady(bool ready);
     bool m_stopping = false;
 
     void startDuties();

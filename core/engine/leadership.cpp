@@ -60,8 +60,14 @@ void Leadership::tick()
         } else if (m_leader) {
             stepDown("another node took the leader lease");
         }
+        if (m_failing) {
+            m_failing = false;
+            qCInfo(lcEngine) << "leadership: database reachable again";
+        }
     } catch (const StoreError &error) {
-        qCWarning(lcEngine).noquote() << "leadership: database unavailable:" << error.message();
+        if (!m_failing)
+            qCWarning(lcEngine).noquote() << "leadership: database unreachable, retrying:" << error.message();
+        m_failing = true;
         // Without a renewal the lease runs out at m_heldUntil; step down while there is still a margin.
         if (m_leader && now + renewIntervalMs() >= m_heldUntil)
             stepDown("could not renew the leader lease");

@@ -55,6 +55,7 @@ private:
     std::atomic<bool> m_leader{false};
     bool m_registered = false;
     bool m_resigned = false;
+    bool m_failing = false; // the database is unreachable (logged once)
     qint64 m_startedAt = 0;
     qint64 m_heldUntil = 0; // the lease this node last wrote, while it leads
 };

@@ -62,8 +62,11 @@ void Rescuer::check()
         }
         if (total > 0)
             emit rescued(total);
+        m_failing = false;
     } catch (const StoreError &error) {
-        qCWarning(lcEngine).noquote() << "rescuer: database unavailable:" << error.message();
+        if (!m_failing)
+            qCWarning(lcEngine).noquote() << "rescuer: database unreachable, retrying:" << error.message();
+        m_failing = true;
     }
 }
 

@@ -37,6 +37,7 @@ private:
     Clock *m_clock;
     qint64 m_intervalMs;
     std::unique_ptr<Store> m_store;
+    bool m_failing = false; // the database is unreachable (logged once)
     Alarm *m_alarm;
 };
 

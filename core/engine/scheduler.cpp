@@ -106,9 +106,9 @@ void Scheduler::tick()
         }
         m_retryMs = 0;
     } catch (const StoreError &error) {
-        m_retryMs = std::clamp<qint64>(m_retryMs * 2, 100, MaxRetryMs);
-        qCWarning(lcEngine).noquote() << "scheduler: database unavailable, retrying in" << m_retryMs
-                                      << "ms:" << error.message();
+        if (m_retryMs == 0)
+            qCWarning(lcEngine).noquote() << "scheduler: database unreachable, retrying:" << error.message();
+        m_retryMs = std::clamp<qint64>(m_retryMs * 2, 500, MaxRetryMs);
         m_fireAlarm->setDeadline(now + m_retryMs);
         return;
     }

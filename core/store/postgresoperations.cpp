@@ -94,6 +94,8 @@ QVector<Run> PostgresStore::runs(const RunFilter &filter)
             sql += " AND state = " + bind(pgText(runStateName(*filter.state)));
         if (!filter.queue.isEmpty())
             sql += " AND queue = " + bind(pgText(filter.queue));
+        if (!filter.leaseOwner.isEmpty())
+            sql += " AND lease_owner = " + bind(pgText(filter.leaseOwner));
         if (filter.beforeId > 0)
             sql += " AND id < " + bind(std::to_string(filter.beforeId)) + "::bigint";
         // A negative limit means none, as on SQLite.

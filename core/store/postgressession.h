@@ -80,6 +80,8 @@ public:
 template <typename Body> auto PostgresStore::guarded(const char *what, Body &&body) -> decltype(body())
 {
     try {
+        if (!m_session || !m_session->connection.is_open())
+            reconnect();
         return body();
     } catch (...) {
         rethrowAsStoreError(what);

@@ -65,17 +65,30 @@ PostgresStore::PostgresStore(const QString &url)
 
 PostgresStore::~PostgresStore() = default;
 
+void PostgresStore::reconnect()
+{
+    // A listener must learn that its connection broke: what was announced meanwhile is lost.
+    if (m_wakes)
+        throw pqxx::broken_connection("the connection that listened for wake-ups was lost");
+    m_session.reset();
+    m_session = std::make_unique<PostgresSession>(conninfoFor(m_url));
+    qCInfo(lcStore).noquote() << "reconnected to PostgreSQL at" << m_url;
+}
+
 void PostgresStore::rethrowAsStoreError(const char *what) const
 {
     QString message;
+    bool connectionLost = false;
     try {
         throw;
     } catch (const StoreError &) {
         throw;
     } catch (const pqxx::broken_connection &error) {
+        connectionLost = true;
         message = PostgresStore::tr("lost the connection to PostgreSQL at %1 in %2: %3")
                       .arg(m_url, QLatin1String(what), trimmedMessage(error.what()));
     } catch (const pqxx::in_doubt_error &error) {
+        connectionLost = true;
         message = PostgresStore::tr(
                       "the connection to PostgreSQL at %1 broke while committing %2; it may or may not have been "
                       "written: %3")
@@ -88,7 +101,10 @@ void PostgresStore::rethrowAsStoreError(const char *what) const
         message = PostgresStore::tr("PostgreSQL error in %1 (%2): %3")
                       .arg(QLatin1String(what), m_url, trimmedMessage(error.what()));
     }
-    qCWarning(lcStore).noquote() << message;
+    if (connectionLost)
+        qCDebug(lcStore).noquote() << message;
+    else
+        qCWarning(lcStore).noquote() << message;
     throw StoreError(message, StoreError::Kind::Failure);
 }
 

@@ -21,7 +21,8 @@ class PostgresWakeReceiver;
 // Store on a PostgreSQL database through libpqxx, one connection per instance: the cluster's shared engine. Claims
 // skip rows other transactions hold (FOR UPDATE SKIP LOCKED) and take the queue's row lock while they count its free
 // slots, so concurrency and pause hold across every node. The password comes from PGPASSWORD or ~/.pgpass, never the
-// URL.
+// URL. After the connection broke, every operation throws StoreError (Failure) until one finds the server back: it
+// reconnects by itself, so a caller only has to try again later.
 class PostgresStore final : public Store {
     Q_DECLARE_TR_FUNCTIONS(PostgresStore)
 
@@ -115,6 +116,9 @@ private:
     // Runs `body`, turning libpqxx's exceptions into StoreError naming `what` (defined in postgressession.h).
     template <typename Body> auto guarded(const char *what, Body &&body) -> decltype(body());
     [[noreturn]] void rethrowAsStoreError(const char *what) const;
+    // A new connection in place of a broken one (the next operation after a failure calls it); throws libpqxx's
+    // broken_connection when the server is still unreachable, or when this connection listened for wake-ups.
+    void reconnect();
 
     void requireQueues(pqxx::transaction_base &tx, const QVector<NewRun> &runs);
     void requireQueue(pqxx::transaction_base &tx, const QString &name);

@@ -45,6 +45,10 @@ QVector<Run> SqliteStore::runs(const RunFilter &filter)
         sql += QStringLiteral(" AND queue = ?");
         binds << filter.queue;
     }
+    if (!filter.leaseOwner.isEmpty()) {
+        sql += QStringLiteral(" AND lease_owner = ?");
+        binds << filter.leaseOwner;
+    }
     if (filter.beforeId > 0) {
         sql += QStringLiteral(" AND id < ?");
         binds << filter.beforeId;

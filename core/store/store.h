@@ -48,6 +48,7 @@ struct RunFilter {
     std::optional<RunState> state;
     bool dlqOnly = false; // dead runs not yet replayed or discarded: the dead-letter queue
     QString queue;        // empty: all
+    QString leaseOwner;   // empty: any; else only runs leased by this node
     qint64 beforeId = 0;  // paging: only ids below this (0: from the newest)
     int limit = 100;
 };

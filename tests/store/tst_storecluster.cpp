@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -60,6 +61,7 @@ private slots:
     void onlyTheHolderCanRelease();
     void racingNodesForAnExpiredLeaseOneWins();
     void enqueueAnnouncesItsQueuesToListeners();
+    void runsCanBeListedByLeaseOwner();
 
 private:
     std::unique_ptr<StoreFixture> m_fixture;
@@ -252,6 +254,25 @@ void TestStoreCluster::enqueueAnnouncesItsQueuesToListeners()
     m_store->enqueue({runIn("default")}, T0);
     heard.clear();
     QTRY_COMPARE_WITH_TIMEOUT((heard += listener->takeWakes(), heard), QStringList{QStringLiteral("default")}, 10000);
+}
+
+void TestStoreCluster::runsCanBeListedByLeaseOwner()
+{
+    m_store->enqueue({runIn("default"), runIn("default"), runIn("default")}, T0);
+    const ExchangeResult a = m_store->exchange({}, ClaimRequest{QStringLiteral("node-a"), 2, T0, T0 + 30'000});
+    const ExchangeResult b = m_store->exchange({}, ClaimRequest{QStringLiteral("node-b"), 1, T0, T0 + 30'000});
+    QCOMPARE(a.claimed.size(), 2);
+    QCOMPARE(b.claimed.size(), 1);
+    RunFilter filter;
+    filter.state = RunState::Running;
+    filter.leaseOwner = QStringLiteral("node-a");
+    QVector<qint64> held;
+    for (const Run &run : m_store->runs(filter))
+        held.append(run.id);
+    std::sort(held.begin(), held.end());
+    QCOMPARE(held, (QVector<qint64>{a.claimed.at(0).id, a.claimed.at(1).id}));
+    filter.leaseOwner = QStringLiteral("node-c");
+    QVERIFY(m_store->runs(filter).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStoreCluster)

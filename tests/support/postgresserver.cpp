@@ -188,7 +188,7 @@ bool PostgresServer::start(QString *error)
     return false;
 }
 
-bool PostgresServer::startOnce(QString *error, bool *portTaken)
+bool PostgresServer::startOnce(QString *error, bool *portTaken, int port)
 {
     const QString bin = binDir();
     if (bin.isEmpty()) {
@@ -225,7 +225,7 @@ bool PostgresServer::startOnce(QString *error, bool *portTaken)
         }
     }
 
-    m_port = freeLoopbackPort();
+    m_port = port > 0 ? port : freeLoopbackPort();
     if (m_port == 0) {
         *error = QStringLiteral("no free port on 127.0.0.1");
         return false;
@@ -293,6 +293,44 @@ void PostgresServer::stop()
         waitForExit(m_pid);
     }
     m_pid = 0;
+}
+
+void PostgresServer::stopNow()
+{
+    if (m_pid <= 0)
+        return;
+    ::kill(m_pid, SIGINT); // fast shutdown
+    const QDeadlineTimer deadline(StopTimeoutMs);
+    bool exited = hasExited(m_pid);
+    while (!exited && !deadline.hasExpired()) {
+        QThread::msleep(20);
+        exited = hasExited(m_pid);
+    }
+    if (!exited) {
+        ::kill(m_pid, SIGKILL);
+        waitForExit(m_pid);
+    }
+    m_pid = 0;
+}
+
+bool PostgresServer::restart(QString *error)
+{
+    if (m_port == 0) {
+        *error = QStringLiteral("the server never started");
+        return false;
+    }
+    stopNow();
+    const int port = m_port;
+    // The port is this server's: clients come back to it. Another process could take it meanwhile; then this fails.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        bool portTaken = false;
+        if (startOnce(error, &portTaken, port))
+            return true;
+        if (!portTaken)
+            return false;
+        QThread::msleep(100); // the old server's socket may linger for a moment
+    }
+    return false;
 }
 
 QString PostgresServer::url(const QString &database) const

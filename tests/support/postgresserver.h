@@ -29,6 +29,12 @@ public:
     // puts what went wrong, with the server's log, in *error.
     bool start(QString *error);
     void stop();
+    // Stops the server at once (fast shutdown: open sessions are cut off, as when a database goes down under its
+    // clients), keeping its data and port for restart().
+    void stopNow();
+    // stopNow() if it runs, then starts it again on the same port and data; false with *error when it does not
+    // come back.
+    bool restart(QString *error);
     bool isRunning() const { return m_pid > 0; }
     pid_t pid() const { return m_pid; }
     int port() const { return m_port; }
@@ -52,7 +58,7 @@ public:
     static QString binDir();
 
 private:
-    bool startOnce(QString *error, bool *portTaken);
+    bool startOnce(QString *error, bool *portTaken, int port = 0);
 
     Durability m_durability;
     QTemporaryDir m_dir;

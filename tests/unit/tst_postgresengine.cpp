@@ -41,6 +41,7 @@ private slots:
     void runEnqueuedByAnotherConnectionStartsOnItsNotification();
     void withoutWakeUpsTheRunStartsAtThePoll();
     void wakeUpsAreDebouncedPerQueue();
+    void resultsOfRunsFinishingDuringAnOutageAreWrittenOnceItEnds();
 
 private:
     StoreOpener opener() const;
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<Store> m_store; // the "other process": a connection of the test's own
     ExecutorRegistry m_registry;
     std::unique_ptr<Engine> m_engine;
+    std::atomic<int> m_started{0}; // executions workers started
 };
 
 void TestPostgresEngine::initTestCase()
@@ -71,6 +73,7 @@ void TestPostgresEngine::init()
     m_database = m_server->createDatabase(&error);
     QVERIFY2(!m_database.isEmpty(), qPrintable(error));
     m_clock = std::make_unique<FakeClock>();
+    m_started = 0;
     m_store = opener()();
     ensureSchema(*m_store);
 }
@@ -105,6 +108,7 @@ Engine &TestPostgresEngine::startEngine(EngineConfig config)
 {
     config.nodeId = QStringLiteral("node-a");
     config.pollIntervalMs = LongPollMs;
+    config.onRunStarted = [this](qint64) { ++m_started; };
     m_engine = std::make_unique<Engine>(config, opener(), m_clock.get(), m_registry);
     QSignalSpy started(m_engine.get(), &Engine::started);
     m_engine->start();
@@ -170,6 +174,53 @@ void TestPostgresEngine::wakeUpsAreDebouncedPerQueue()
     m_clock->advanceMs(DebounceMs);
     enqueueTo("default");
     QTRY_COMPARE_WITH_TIMEOUT(wakes.size(), 5, 10000); // after a quiet window, at once again
+}
+
+void TestPostgresEngine::resultsOfRunsFinishingDuringAnOutageAreWrittenOnceItEnds()
+{
+    EngineConfig config;
+    config.wakeDebounceMs = 0;
+    Engine &engine = startEngine(config);
+    QVERIFY(engine.isReady());
+    QSignalSpy readiness(&engine, &Engine::readyChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isListeningForWakes(), 10000);
+    NewRun sleep = noopRun();
+    sleep.kind = QStringLiteral("sleep");
+    sleep.payload = QByteArrayLiteral("{\"ms\":1000}"); // on the fake clock
+    const QVector<EnqueueResult> runs = m_store->enqueue({sleep, sleep, sleep}, m_clock->nowMs());
+    QTRY_COMPARE_WITH_TIMEOUT(m_started.load(), 3, 10000);
+
+    // The database goes away while the runs execute; they finish meanwhile.
+    m_store.reset();
+    m_server->stopNow();
+    m_clock->advanceMs(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.isReady(), 10000);
+    QCOMPARE(readiness.size(), 1);
+    QCOMPARE(readiness.at(0).at(0).toBool(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.isListeningForWakes(), 10000);
+    m_clock->advanceMs(10'000); // the engine tries again (and fails): still not ready, still running
+    QVERIFY(engine.isRunning());
+
+    // Back within the runs' lease (30 s): the engine reconnects at its next attempt and writes the kept results.
+    QString error;
+    QVERIFY2(m_server->restart(&error), qPrintable(error));
+    m_clock->advanceMs(10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isReady(), 10000);
+    QCOMPARE(readiness.size(), 2);
+    m_store = opener()();
+    for (const EnqueueResult &run : runs) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(run.id), RunState::Succeeded, 10000);
+        const QVector<Attempt> attempts = m_store->attempts(run.id);
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.at(0).outcome, QStringLiteral("succeeded"));
+        QCOMPARE(m_store->run(run.id)->attempt, 1);
+    }
+    QCOMPARE(m_started.load(), 3); // nothing ran twice
+
+    // The wake-up listener is back too: a run enqueued elsewhere starts with the clock standing still.
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isListeningForWakes(), 10000);
+    const qint64 next = m_store->enqueue({noopRun()}, m_clock->nowMs()).constFirst().id;
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(next), RunState::Succeeded, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestPostgresEngine)
