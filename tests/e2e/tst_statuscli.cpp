@@ -136,7 +136,8 @@ void TestStatusCli::staleJobIsDegradedAndACriticalStaleJobIsCritical()
     QCOMPARE(code, Critical);
     QCOMPARE(json.value(QStringLiteral("state")).toString(), QStringLiteral("critical"));
     QCOMPARE(json.value(QStringLiteral("score")).toInt(), 49);
-    QVERIFY(json.value(QStringLiteral("stale_jobs")).toArray().at(0).toObject().value(QStringLiteral("critical")).toBool());
+    QVERIFY(
+        json.value(QStringLiteral("stale_jobs")).toArray().at(0).toObject().value(QStringLiteral("critical")).toBool());
     text = cli(*m_db, "status");
     QCOMPARE(text.exitCode, Critical);
 
@@ -178,8 +179,8 @@ void TestStatusCli::runningTooLongIsListed()
 
 void TestStatusCli::healthThatCannotBeEvaluatedIsUnknown()
 {
-    CliResult result = runEngineCli(
-        {QStringLiteral("status"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("missing.db"))});
+    CliResult result =
+        runEngineCli({QStringLiteral("status"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("missing.db"))});
     QCOMPARE(result.exitCode, Unknown);
     QVERIFY(!result.err.isEmpty());
     result = cli(*m_db, "status --bogus");
@@ -193,7 +194,8 @@ void TestStatusCli::healthThatCannotBeEvaluatedIsUnknown()
 void TestStatusCli::serveOpensTheStaleIncidentThatStatusCounts()
 {
     // A yearly job created two years ago that never succeeded: stale, and it has no fire due for the engine to run.
-    sql(QStringLiteral("UPDATE jobs SET created_at = %1 WHERE name = 'yearly'").arg(nowMs() - 2 * 366 * 24 * 60 * Minute));
+    sql(QStringLiteral("UPDATE jobs SET created_at = %1 WHERE name = 'yearly'")
+            .arg(nowMs() - 2 * 366 * 24 * 60 * Minute));
     EngineServer server({QStringLiteral("--db"), m_db->url(), QStringLiteral("--quiet")});
     QVERIFY(server.start());
     // The SLA monitor's first pass runs as soon as the engine leads.
