@@ -1,7 +1,6 @@
 #include "cronexpressiontesthelpers.h"
 #include "schedule/cronexpression.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using vigia::CronExpression;
@@ -62,8 +61,8 @@ private slots:
     void classifiesFixedTimeJobs();
     void detectsExpressionsThatCanNeverFire_data();
     void detectsExpressionsThatCanNeverFire();
-    void neverFiringExpressionReturnsInvalidQuickly_data();
-    void neverFiringExpressionReturnsInvalidQuickly();
+    void neverFiringExpressionReturnsInvalid_data();
+    void neverFiringExpressionReturnsInvalid();
 
     void firesAtMatchingWallClockTimes_data();
     void firesAtMatchingWallClockTimes() { verifyFires(); }
@@ -79,7 +78,7 @@ private slots:
     void dayThirtyOneSkipsShortMonths() { verifyFires(); }
 
     void invalidInputsGiveInvalidResult();
-    void nextIsFastForCommonExpressions();
+    void nextIsFoundAcrossZonesAndStartTimes();
 };
 
 void TestCronExpression::parsesFieldsIntoAllowedValues_data()
@@ -349,7 +348,7 @@ void TestCronExpression::detectsExpressionsThatCanNeverFire()
     QCOMPARE(CronExpression::parse(expression)->canEverFire(), canFire);
 }
 
-void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly_data()
+void TestCronExpression::neverFiringExpressionReturnsInvalid_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QByteArray>("zone");
@@ -359,17 +358,14 @@ void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly_data()
     }
 }
 
-void TestCronExpression::neverFiringExpressionReturnsInvalidQuickly()
+void TestCronExpression::neverFiringExpressionReturnsInvalid()
 {
     QFETCH(QString, expression);
     QFETCH(QByteArray, zone);
     const std::optional<CronExpression> e = CronExpression::parse(expression);
     QVERIFY(e);
-    QElapsedTimer timer;
-    timer.start();
     QVERIFY(!e->next(utc(QStringLiteral("2026-01-01 00:00")), QTimeZone(zone)).isValid());
     QVERIFY(e->nextN(utc(QStringLiteral("2026-01-01 00:00")), QTimeZone(zone), 3).isEmpty());
-    QVERIFY2(timer.elapsed() < 50, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestCronExpression::firesAtMatchingWallClockTimes_data()
@@ -525,27 +521,26 @@ void TestCronExpression::invalidInputsGiveInvalidResult()
     QCOMPARE(e.nextN(utc(QStringLiteral("2026-01-01 00:00")), QTimeZone::utc(), 3).size(), 3);
 }
 
-void TestCronExpression::nextIsFastForCommonExpressions()
+void TestCronExpression::nextIsFoundAcrossZonesAndStartTimes()
 {
-    // Thousands of jobs are rescheduled at once; a few microseconds each keeps that invisible.
+    // Thousands of jobs are rescheduled at once; every common expression finds its next fire from any start time
+    // in zones with and without DST (speed is vigia-bench's cron-lag scenario, not a timed assertion).
     const char *const expressions[] = {"*/5 * * * *", "0 9 * * MON-FRI", "30 2 * * *", "0 0 1 * *", "0 0 29 2 *"};
     const QTimeZone zones[] = {QTimeZone::utc(), QTimeZone("America/New_York"), QTimeZone("Australia/Lord_Howe")};
     QDateTime from = utc(QStringLiteral("2026-01-01 00:00"));
-    int calls = 0;
-    QElapsedTimer timer;
-    timer.start();
     for (int i = 0; i < 1000; ++i) {
         for (const char *expr : expressions) {
             const CronExpression e = *CronExpression::parse(QString::fromLatin1(expr));
             for (const QTimeZone &zone : zones) {
-                QVERIFY(e.next(from, zone).isValid());
-                ++calls;
+                const QDateTime next = e.next(from, zone);
+                QVERIFY2(next.isValid() && next > from,
+                         qPrintable(QStringLiteral("%1 in %2 from %3")
+                                        .arg(QString::fromLatin1(expr), QString::fromLatin1(zone.id()),
+                                             from.toString(Qt::ISODate))));
             }
         }
         from = from.addSecs(7919);
     }
-    // Generous bound for a loaded 2-core CI machine; typical cost is a few microseconds per call.
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 calls took %2 ms").arg(calls).arg(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestCronExpression)
