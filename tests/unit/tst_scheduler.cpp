@@ -7,7 +7,6 @@
 #include "util/ownedthread.h"
 
 #include <QDateTime>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace vigia;
@@ -80,9 +79,14 @@ Scheduler *TestScheduler::startScheduler()
     m_schedulers.push_back(std::make_unique<OwnedThread<Scheduler>>(
         QStringLiteral("test-scheduler"), std::make_unique<Scheduler>(m_db->opener(), m_clock.get())));
     Scheduler *scheduler = m_schedulers.back()->object();
-    QSignalSpy started(scheduler, &Scheduler::started);
+    // The scheduler emits `started` on its own thread, possibly before a QSignalSpy would begin waiting (which then
+    // misses it); a queued connection to an object of this thread records it here instead.
+    bool started = false;
+    QObject context;
+    QObject::connect(
+        scheduler, &Scheduler::started, &context, [&started] { started = true; }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(scheduler, &Scheduler::start, Qt::QueuedConnection);
-    if (!started.wait(10000))
+    if (!QTest::qWaitFor([&started] { return started; }, 10000))
         qFatal("scheduler did not start");
     return scheduler;
 }
