@@ -12,7 +12,17 @@ int ApplyResult::count(DeclarationChange::Action action) const
 
 QString declarationObjectName(DeclarationChange::Object object)
 {
-    return object == DeclarationChange::Object::Queue ? QStringLiteral("queue") : QStringLiteral("job");
+    switch (object) {
+    case DeclarationChange::Object::Queue:
+        return QStringLiteral("queue");
+    case DeclarationChange::Object::Schedule:
+        return QStringLiteral("schedule");
+    case DeclarationChange::Object::EscalationPolicy:
+        return QStringLiteral("escalation_policy");
+    case DeclarationChange::Object::Job:
+        break;
+    }
+    return QStringLiteral("job");
 }
 
 QString declarationActionName(DeclarationChange::Action action)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "model/escalationpolicy.h"
 #include "model/jobdef.h"
+#include "model/oncallschedule.h"
 #include "model/queue.h"
 
 #include <QStringList>
@@ -12,13 +14,17 @@ namespace vigia {
 struct Declarations {
     QVector<Queue> queues;
     QVector<JobDef> jobs;
+    QVector<OnCallSchedule> schedules{};
+    QVector<EscalationPolicy> escalationPolicies{};
 };
 
 // What applying declarations did (or, in a dry run, would do) to one queue or job.
 struct DeclarationChange {
     enum class Object {
         Queue,
-        Job
+        Job,
+        Schedule,
+        EscalationPolicy
     };
     enum class Action {
         Create,
@@ -47,7 +53,8 @@ struct ApplyResult {
     bool hasChanges() const { return count(DeclarationChange::Action::Unchanged) != changes.size(); }
 };
 
-QString declarationObjectName(DeclarationChange::Object object); // "queue", "job"
+// "queue", "job", "schedule", "escalation_policy"
+QString declarationObjectName(DeclarationChange::Object object);
 QString declarationActionName(DeclarationChange::Action action); // "create", "update", "unchanged", "delete"
 
 } // namespace vigia

@@ -85,6 +85,9 @@ struct Incident {
     int escalationStep = 0;
     int escalationRound = 0;
     qint64 nextEscalationAt = 0;
+    // The escalator's position (see EscalationPlanner): the level last notified (-1: none yet) and when it began.
+    int escalationLevel = -1;
+    qint64 escalationLevelAt = 0;
 
     bool isOpen() const { return state != IncidentState::Resolved; }
 };

@@ -64,6 +64,7 @@ struct JobDef {
     JobSla sla;
     bool critical = false; // a critical job that goes stale makes the whole system critical
     IncidentPolicy incidents;
+    QString escalationPolicy; // empty: the engine's default policy
 
     // A run of this job: its settings, its id for the retry policy.
     NewRun newRun() const;

@@ -127,6 +127,7 @@ QStringList DeclarationPlan::changedFields(const JobDef &current, const JobDef &
     add(a.failureRateThreshold != b.failureRateThreshold || a.failureRateWindow != b.failureRateWindow,
         "incident_policy.failure_rate");
     add(a.expectedDurationMs != b.expectedDurationMs, "incident_policy.expected_duration");
+    add(current.escalationPolicy != declared.escalationPolicy, "escalation_policy");
     return fields;
 }
 

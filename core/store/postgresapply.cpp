@@ -1,6 +1,7 @@
 // PostgresStore: jobs as code. Declarations are compared with the database by DeclarationPlan (shared with every
 // backend, see sqliteapply.cpp) and written in one transaction with one audit row per change.
 #include "store/declarationplan.h"
+#include "store/oncallplan.h"
 #include "store/postgressession.h"
 #include "store/postgresstore.h"
 
@@ -67,6 +68,9 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
         tx.exec_params("SELECT pg_advisory_xact_lock($1)", ApplyLockKey);
         DeclarationPlan plan =
             DeclarationPlan::make(declarations, selectQueues(tx), selectJobs(tx, "ORDER BY name", std::nullopt), prune);
+        const OnCallPlan onCall =
+            OnCallPlan::make(declarations, selectOnCallSchedules(tx), selectEscalationPolicies(tx), prune);
+        plan.result.changes += onCall.changes;
         plan.result.dryRun = dryRun;
         refuseBusyQueueDeletions(tx, plan.queuesToDelete);
         if (dryRun)
@@ -132,6 +136,7 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
                   compactJson({{QStringLiteral("concurrency"), queue.concurrency},
                                {QStringLiteral("via"), QStringLiteral("apply")}}));
         }
+        writeOnCallPlan(tx, onCall, actor, now);
         tx.commit();
         return plan.result;
     });

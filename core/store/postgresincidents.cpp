@@ -17,7 +17,8 @@ namespace {
 #define VIGIA_PG_INCIDENT_COLUMNS                                                                                      \
     "id, dedup_key, source, title, severity, state, job_id, run_id, queue, detail, assignee, created_at, "             \
     "last_seen_at, occurrences, acknowledged_at, acknowledged_by, first_acknowledged_at, resolved_at, resolved_by, "   \
-    "snoozed_until, escalation_policy, escalation_step, escalation_round, next_escalation_at"
+    "snoozed_until, escalation_policy, escalation_step, escalation_round, next_escalation_at, escalation_level, "      \
+    "escalation_level_at"
 
 Incident readIncident(const pqxx::row &row)
 {
@@ -46,6 +47,8 @@ Incident readIncident(const pqxx::row &row)
     i.escalationStep = int(qtInt(row[21]));
     i.escalationRound = int(qtInt(row[22]));
     i.nextEscalationAt = qtInt(row[23]);
+    i.escalationLevel = int(qtInt(row[24]));
+    i.escalationLevelAt = qtInt(row[25]);
     return i;
 }
 
@@ -228,6 +231,15 @@ IncidentTriggerResult PostgresStore::raiseIncident(const IncidentTrigger &trigge
         throw StoreError(PostgresStore::tr("an incident needs a dedup key and a title"), StoreError::Kind::Invalid);
     return guarded("raise incident", [&] {
         pqxx::work tx(m_session->connection);
+        // Without a policy of its own, a job's incident takes the job's escalation policy (none: the engine's
+        // default).
+        QString policy = trigger.escalationPolicy;
+        if (policy.isEmpty() && trigger.jobId > 0) {
+            const pqxx::result found = tx.exec_params("SELECT escalation_policy FROM jobs WHERE id = $1",
+                                                      static_cast<long long>(trigger.jobId));
+            if (!found.empty())
+                policy = qtText(found[0][0]);
+        }
         const pqxx::result rows = tx.exec_params(
             "INSERT INTO incidents (dedup_key, source, title, severity, state, job_id, run_id, queue, detail, "
             "created_at, last_seen_at, occurrences, escalation_policy, next_escalation_at) VALUES ($1, $2, $3, $4, "
@@ -239,8 +251,8 @@ IncidentTriggerResult PostgresStore::raiseIncident(const IncidentTrigger &trigge
             "RETURNING id, occurrences",
             pgText(trigger.dedupKey), pgText(incidentSourceName(trigger.source)), pgText(trigger.title),
             pgText(incidentSeverityName(trigger.severity)), pgNullable(trigger.jobId), pgNullable(trigger.runId),
-            pgNullable(trigger.queue), pgNullableBytes(trigger.detail), now, pgNullable(trigger.escalationPolicy),
-            trigger.escalationPolicy.isEmpty() ? std::nullopt : std::optional<long long>(now));
+            pgNullable(trigger.queue), pgNullableBytes(trigger.detail), now, pgNullable(policy),
+            policy.isEmpty() ? std::nullopt : std::optional<long long>(now));
         IncidentTriggerResult result;
         result.id = qtInt(rows[0][0]);
         const int occurrences = int(qtInt(rows[0][1]));

@@ -15,7 +15,7 @@ namespace {
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
     "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at, "  \
     "sla_period_ms, sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, failure_rate_threshold, "         \
-    "failure_rate_window, expected_duration_ms"
+    "failure_rate_window, expected_duration_ms, escalation_policy"
 
 JobDef readJob(const pqxx::row &row)
 {
@@ -57,6 +57,7 @@ JobDef readJob(const pqxx::row &row)
     job.incidents.failureRateThreshold = row[33].as<double>();
     job.incidents.failureRateWindow = int(qtInt(row[34]));
     job.incidents.expectedDurationMs = qtInt(row[35]);
+    job.escalationPolicy = qtText(row[36]);
     return job;
 }
 
@@ -119,7 +120,11 @@ qint64 PostgresStore::writeJob(pqxx::transaction_base &tx, const JobDef &job, qi
         job.sla.periodMs, job.sla.withinMs, job.sla.graceMs, job.critical, pgText(job.incidents.severityText()),
         job.incidents.autoResolve, job.incidents.failureRateThreshold, job.incidents.failureRateWindow,
         job.incidents.expectedDurationMs);
-    return qtInt(rows[0][0]);
+    const qint64 id = qtInt(rows[0][0]);
+    // A statement of its own, so that the on-call column stays out of the long upsert above.
+    tx.exec_params("UPDATE jobs SET escalation_policy = $1 WHERE id = $2 AND escalation_policy IS DISTINCT FROM $1",
+                   pgNullable(job.escalationPolicy), static_cast<long long>(id));
+    return id;
 }
 
 std::optional<JobDef> PostgresStore::job(qint64 id)

@@ -16,6 +16,7 @@ namespace vigia {
 
 struct PostgresSession;
 struct IncidentCommand;
+struct OnCallPlan;
 class PostgresWakeReceiver;
 
 // Store on a PostgreSQL database through libpqxx, one connection per instance: the cluster's shared engine. Claims
@@ -112,6 +113,15 @@ public:
     // The channel enqueue() notifies, with the queue's name as the payload.
     static constexpr const char *WakeChannel = "vigia_runs";
 
+    QVector<OnCallSchedule> onCallSchedules() override;
+    QVector<EscalationPolicy> escalationPolicies() override;
+    QVector<Incident> escalationsDue(qint64 now, bool adoptUnassigned, int limit) override;
+    bool recordEscalation(const EscalationUpdate &update, qint64 now) override;
+    QVector<NotificationDelivery> deliveries(const DeliveryFilter &filter) override;
+    QVector<NotificationDelivery> claimDueDeliveries(qint64 now, qint64 leaseUntil, int limit) override;
+    qint64 nextDeliveryDueAt() override;
+    void recordDeliveryAttempt(const NotificationDelivery &delivery, qint64 now) override;
+
 private:
     // Runs `body`, turning libpqxx's exceptions into StoreError naming `what` (defined in postgressession.h).
     template <typename Body> auto guarded(const char *what, Body &&body) -> decltype(body());
@@ -139,6 +149,10 @@ private:
     qint64 writeJob(pqxx::transaction_base &tx, const JobDef &job, qint64 now);
     QVector<Queue> selectQueues(pqxx::transaction_base &tx);
     void refuseBusyQueueDeletions(pqxx::transaction_base &tx, const QVector<Queue> &queues);
+    QVector<OnCallSchedule> selectOnCallSchedules(pqxx::transaction_base &tx);
+    QVector<EscalationPolicy> selectEscalationPolicies(pqxx::transaction_base &tx);
+    // Writes the schedules and escalation policies of an apply, with their audit rows, in the caller's transaction.
+    void writeOnCallPlan(pqxx::transaction_base &tx, const OnCallPlan &plan, const Actor &actor, qint64 now);
     // One operator command on one incident, in its own transaction (see IncidentCommand).
     void runIncidentCommand(qint64 id, const IncidentCommand &command, const Actor &actor, qint64 now);
     // Writes a command's change (mutable columns and its timeline event) inside the caller's transaction.

@@ -1,6 +1,7 @@
 // SqliteStore: jobs as code. Declarations are compared with the database by DeclarationPlan (shared with every
 // backend) and written in one transaction with one audit row per change.
 #include "store/declarationplan.h"
+#include "store/oncallplan.h"
 #include "store/sqlitestore.h"
 #include "store/sqlitetransaction.h"
 
@@ -52,6 +53,8 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
     // run takes the same path and rolls back.
     SqliteWriteTransaction tx(*this);
     DeclarationPlan plan = DeclarationPlan::make(declarations, queues(), jobs(), prune);
+    const OnCallPlan onCall = OnCallPlan::make(declarations, onCallSchedules(), escalationPolicies(), prune);
+    plan.result.changes += onCall.changes;
     plan.result.dryRun = dryRun;
     refuseBusyQueueDeletions(plan.queuesToDelete);
     if (dryRun)
@@ -118,6 +121,7 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
               compactJson({{QStringLiteral("concurrency"), queue.concurrency},
                            {QStringLiteral("via"), QStringLiteral("apply")}}));
     }
+    writeOnCallPlan(onCall, actor, now);
     tx.commit();
     return plan.result;
 }

@@ -17,7 +17,8 @@ namespace {
 #define VIGIA_SQLITE_INCIDENT_COLUMNS                                                                                  \
     "id, dedup_key, source, title, severity, state, job_id, run_id, queue, detail, assignee, created_at, "             \
     "last_seen_at, occurrences, acknowledged_at, acknowledged_by, first_acknowledged_at, resolved_at, resolved_by, "   \
-    "snoozed_until, escalation_policy, escalation_step, escalation_round, next_escalation_at"
+    "snoozed_until, escalation_policy, escalation_step, escalation_round, next_escalation_at, escalation_level, "      \
+    "escalation_level_at"
 
 Incident readIncident(const QSqlQuery &q)
 {
@@ -46,6 +47,8 @@ Incident readIncident(const QSqlQuery &q)
     i.escalationStep = q.value(21).toInt();
     i.escalationRound = q.value(22).toInt();
     i.nextEscalationAt = q.value(23).toLongLong();
+    i.escalationLevel = q.value(24).toInt();
+    i.escalationLevelAt = q.value(25).toLongLong();
     return i;
 }
 
@@ -215,6 +218,13 @@ IncidentTriggerResult SqliteStore::raiseIncident(const IncidentTrigger &trigger,
     if (trigger.dedupKey.isEmpty() || trigger.title.isEmpty())
         throw StoreError(SqliteStore::tr("an incident needs a dedup key and a title"), StoreError::Kind::Invalid);
     SqliteWriteTransaction tx(*this);
+    // Without a policy of its own, a job's incident takes the job's escalation policy (none: the engine's default).
+    IncidentTrigger effective = trigger;
+    if (effective.escalationPolicy.isEmpty() && effective.jobId > 0) {
+        QSqlQuery policy = exec(QStringLiteral("SELECT escalation_policy FROM jobs WHERE id = ?"), {trigger.jobId});
+        if (policy.next())
+            effective.escalationPolicy = policy.value(0).toString();
+    }
     // The partial unique index allows one open incident per key: a conflict adds an occurrence to it.
     QSqlQuery upsert = exec(
         QStringLiteral("INSERT INTO incidents (dedup_key, source, title, severity, state, job_id, run_id, queue, "
@@ -226,7 +236,7 @@ IncidentTriggerResult SqliteStore::raiseIncident(const IncidentTrigger &trigger,
                        "queue = coalesce(excluded.queue, queue) RETURNING id, occurrences"),
         {trigger.dedupKey, incidentSourceName(trigger.source), trigger.title, incidentSeverityName(trigger.severity),
          nullable(trigger.jobId), nullable(trigger.runId), nullable(trigger.queue), nullable(trigger.detail), now, now,
-         nullable(trigger.escalationPolicy), trigger.escalationPolicy.isEmpty() ? QVariant() : QVariant(now)});
+         nullable(effective.escalationPolicy), effective.escalationPolicy.isEmpty() ? QVariant() : QVariant(now)});
     upsert.next();
     IncidentTriggerResult result;
     result.id = upsert.value(0).toLongLong();

@@ -17,7 +17,7 @@ namespace {
     "backoff_max_ms, backoff_jitter, schedule_kind, cron, interval_ms, anchor_at, time_zone, window_start, "           \
     "window_end, window_days, postpone_until, paused, run_on_start, jitter_ms, misfire, next_fire_at, last_fire_at, "  \
     "sla_period_ms, sla_ms, sla_grace_ms, critical, incident_severity, auto_resolve, failure_rate_threshold, "         \
-    "failure_rate_window, expected_duration_ms"
+    "failure_rate_window, expected_duration_ms, escalation_policy"
 
 JobDef readJob(const QSqlQuery &q)
 {
@@ -59,6 +59,7 @@ JobDef readJob(const QSqlQuery &q)
     job.incidents.failureRateThreshold = q.value(33).toDouble();
     job.incidents.failureRateWindow = q.value(34).toInt();
     job.incidents.expectedDurationMs = q.value(35).toLongLong();
+    job.escalationPolicy = q.value(36).toString();
     return job;
 }
 } // namespace
@@ -180,6 +181,10 @@ qint64 SqliteStore::writeJob(const JobDef &job, qint64 now)
     upsert.next();
     const qint64 id = upsert.value(0).toLongLong();
     upsert.finish();
+    // A statement of its own, so that the on-call column stays out of the long upsert above.
+    exec(QStringLiteral("UPDATE jobs SET escalation_policy = ? WHERE id = ? AND escalation_policy IS NOT ?"),
+         {job.escalationPolicy.isEmpty() ? QVariant() : QVariant(job.escalationPolicy), id,
+          job.escalationPolicy.isEmpty() ? QVariant() : QVariant(job.escalationPolicy)});
     return id;
 }
 

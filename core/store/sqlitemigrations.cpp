@@ -222,6 +222,54 @@ const QVector<Migration> &sqliteMigrations()
              QStringLiteral("CREATE INDEX attempts_failed_finished ON attempts (finished_at) "
                             "WHERE outcome IN ('failed', 'timeout')"),
          }},
+        {8,
+         "on-call: schedules, escalation policies, a job's policy, incidents' escalation level, notification "
+         "deliveries",
+         {
+             // Layers and overrides are JSON text (store/oncallcodec.h): a schedule is read and written whole.
+             QStringLiteral(R"(CREATE TABLE oncall_schedules (
+                name TEXT PRIMARY KEY,
+                description TEXT NOT NULL DEFAULT '',
+                time_zone TEXT NOT NULL DEFAULT 'UTC',
+                layers TEXT NOT NULL DEFAULT '[]',
+                overrides TEXT NOT NULL DEFAULT '[]',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+             QStringLiteral(R"(CREATE TABLE escalation_policies (
+                name TEXT PRIMARY KEY,
+                description TEXT NOT NULL DEFAULT '',
+                steps TEXT NOT NULL DEFAULT '[]',
+                repeat_count INTEGER NOT NULL DEFAULT 0 CHECK (repeat_count >= 0),
+                final_role TEXT NOT NULL DEFAULT 'admin' CHECK (final_role IN ('viewer', 'operator', 'admin')),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+             // NULL: the engine's default policy.
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN escalation_policy TEXT"),
+             // The level last notified (-1: none yet) and when it began; see incidents/escalationplanner.h.
+             QStringLiteral("ALTER TABLE incidents ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT -1"),
+             QStringLiteral("ALTER TABLE incidents ADD COLUMN escalation_level_at INTEGER"),
+             QStringLiteral(R"(CREATE TABLE notification_deliveries (
+                id INTEGER PRIMARY KEY,
+                incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+                level INTEGER NOT NULL DEFAULT -1,
+                recipient TEXT NOT NULL,
+                channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook', 'desktop')),
+                address TEXT NOT NULL DEFAULT '',
+                format TEXT NOT NULL DEFAULT '',
+                severity TEXT NOT NULL,
+                critical INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'silenced')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                message TEXT NOT NULL DEFAULT '{}',
+                created_at INTEGER NOT NULL,
+                next_attempt_at INTEGER,
+                finished_at INTEGER,
+                updated_at INTEGER NOT NULL))"),
+             QStringLiteral("CREATE INDEX deliveries_due ON notification_deliveries (next_attempt_at) "
+                            "WHERE status = 'pending'"),
+             QStringLiteral("CREATE INDEX deliveries_incident ON notification_deliveries (incident_id, id)"),
+         }},
     };
     return migrations;
 }

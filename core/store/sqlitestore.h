@@ -16,6 +16,7 @@ namespace vigia {
 
 class SqliteStatement;
 struct IncidentCommand;
+struct OnCallPlan;
 
 // Store on a SQLite file through Qt Sql: WAL journal, synchronous=NORMAL, a busy timeout, and write transactions
 // taken with BEGIN IMMEDIATE so that several processes on one file queue up instead of failing on lock upgrades.
@@ -100,6 +101,15 @@ public:
                                                            int limit) override;
     bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) override;
 
+    QVector<OnCallSchedule> onCallSchedules() override;
+    QVector<EscalationPolicy> escalationPolicies() override;
+    QVector<Incident> escalationsDue(qint64 now, bool adoptUnassigned, int limit) override;
+    bool recordEscalation(const EscalationUpdate &update, qint64 now) override;
+    QVector<NotificationDelivery> deliveries(const DeliveryFilter &filter) override;
+    QVector<NotificationDelivery> claimDueDeliveries(qint64 now, qint64 leaseUntil, int limit) override;
+    qint64 nextDeliveryDueAt() override;
+    void recordDeliveryAttempt(const NotificationDelivery &delivery, qint64 now) override;
+
 private:
     // A statement prepared once per connection and reused; the hot path binds and executes it.
     QSqlQuery &prepared(const char *sql);
@@ -122,6 +132,8 @@ private:
     // Inserts or updates the job's row by name inside the caller's transaction, without an audit row.
     qint64 writeJob(const JobDef &job, qint64 now);
     void refuseBusyQueueDeletions(const QVector<Queue> &queues);
+    // Writes the schedules and escalation policies of an apply, with their audit rows, in the caller's transaction.
+    void writeOnCallPlan(const OnCallPlan &plan, const Actor &actor, qint64 now);
     Run requireRun(qint64 id);
     qint64 insertReplay(const Run &dead, qint64 now);
     QVector<Incident> selectIncidents(const QString &where, const QVariantList &binds);

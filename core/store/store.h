@@ -1,13 +1,16 @@
 #pragma once
 
 #include "model/declarations.h"
+#include "model/escalationpolicy.h"
 #include "model/incident.h"
 #include "model/jobactivity.h"
 #include "model/jobdef.h"
 #include "model/node.h"
+#include "model/oncallschedule.h"
 #include "model/queue.h"
 #include "model/run.h"
 #include "model/user.h"
+#include "notify/notificationdelivery.h"
 
 #include <QString>
 #include <QStringList>
@@ -76,6 +79,27 @@ struct ExchangeResult {
 // Who did an operator action, for the audit log written in the same transaction.
 struct Actor {
     QString name;
+};
+
+// What the escalator decided for one incident, written by Store::recordEscalation() in one transaction.
+struct EscalationUpdate {
+    qint64 incidentId = 0;
+    // Guards: the incident must still be triggered, at this level, with this next escalation time (0: none).
+    int expectedLevel = -1;
+    qint64 expectedNextEscalationAt = 0;
+    QString policy;
+    int level = -1;
+    int step = 0;  // for display: the policy step of `level`
+    int round = 0; // and its pass
+    qint64 levelStartedAt = 0;
+    qint64 nextEscalationAt = 0; // 0: the chain has ended
+    QVector<NotificationDelivery> deliveries;
+    QVector<std::pair<IncidentEventKind, QByteArray>> events; // timeline rows (kind, JSON detail), engine's own
+};
+
+struct DeliveryFilter {
+    qint64 incidentId = 0; // 0: all
+    int limit = 100;       // newest first
 };
 
 struct AuditEntry {
@@ -230,6 +254,25 @@ public:
     // Whether a run of the job with an id of at least `fromRunId` succeeded, finishing after `finishedAfter` (the job
     // recovered).
     virtual bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) = 0;
+
+    // ---- On-call (migration 8). Schedules and escalation policies are written by applyDeclarations(); by name.
+    virtual QVector<OnCallSchedule> onCallSchedules() = 0;
+    virtual QVector<EscalationPolicy> escalationPolicies() = 0;
+    // Triggered, unsnoozed incidents whose next escalation is due at `now`, oldest first; with `adoptUnassigned`
+    // also those that never escalated and have no policy (the engine's default policy takes them).
+    virtual QVector<Incident> escalationsDue(qint64 now, bool adoptUnassigned, int limit) = 0;
+    // Moves the incident to its new level and writes its deliveries and timeline rows, in one transaction. Returns
+    // false, writing nothing, when the guards fail (acknowledged, resolved, snoozed or advanced meanwhile).
+    virtual bool recordEscalation(const EscalationUpdate &update, qint64 now) = 0;
+    virtual QVector<NotificationDelivery> deliveries(const DeliveryFilter &filter) = 0;
+    // Pending deliveries due at `now`, oldest first, each leased until `leaseUntil` (its next attempt moves there),
+    // so that two senders never take the same delivery while one is in flight.
+    virtual QVector<NotificationDelivery> claimDueDeliveries(qint64 now, qint64 leaseUntil, int limit) = 0;
+    // The earliest next attempt of a pending delivery; 0 when none waits.
+    virtual qint64 nextDeliveryDueAt() = 0;
+    // Saves an attempt's outcome (status, attempts, error, next attempt, finish); a final outcome (sent, failed)
+    // also adds a "notified" row to the incident's timeline.
+    virtual void recordDeliveryAttempt(const NotificationDelivery &delivery, qint64 now) = 0;
 
     // ---- Wake-ups: other processes announce the queues they enqueued to (PostgreSQL LISTEN/NOTIFY, sent by
     // enqueue() in the same statement). A store without them returns false from listenForWakes() and the engine
