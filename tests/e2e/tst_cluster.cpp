@@ -240,16 +240,16 @@ void TestCluster::killedLeaderIsReplacedAndItsRunsRescued()
     constexpr int Runs = 120;
     // A queue wide enough for every node's slots (the default queue's 10 may all go to one node, and the leader
     // must hold runs when it dies); short run leases, so that the dead node's runs are rescued quickly.
-    {
-        const std::unique_ptr<Store> store = open();
-        store->ensureQueue({QStringLiteral("wide"), 100, false}, Seeder, QDateTime::currentMSecsSinceEpoch());
-        NewRun run = runOf("sleep", "{\"ms\":1000}");
-        run.queue = QStringLiteral("wide");
-        store->enqueue(QVector<NewRun>(Runs, run), QDateTime::currentMSecsSinceEpoch());
-    }
+    const std::unique_ptr<Store> store = open();
+    store->ensureQueue({QStringLiteral("wide"), 100, false}, Seeder, QDateTime::currentMSecsSinceEpoch());
     startNodes(3, {QStringLiteral("--lease"), QStringLiteral("2")});
     QString first;
     QTRY_VERIFY_WITH_TIMEOUT(!(first = leader()).isEmpty(), 20000);
+    // Enqueued once a leader is known, so that slow starts (under ASan) cannot let the others finish everything
+    // before the leader claims its share.
+    NewRun run = runOf("sleep", "{\"ms\":1000}");
+    run.queue = QStringLiteral("wide");
+    store->enqueue(QVector<NewRun>(Runs, run), QDateTime::currentMSecsSinceEpoch());
     const QString held =
         QStringLiteral("SELECT count(*) FROM runs WHERE state = 'running' AND lease_owner = '%1'").arg(first);
     QTRY_VERIFY_WITH_TIMEOUT(number(held) > 0, 20000);
