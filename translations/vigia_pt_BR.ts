@@ -714,6 +714,490 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>Apply the demo queues and jobs (resources/demo/demo.yaml) and enqueue a small workload every second.</source>
         <translation>Aplica as filas e jobs de demonstração (resources/demo/demo.yaml) e enfileira uma pequena carga de trabalho a cada segundo.</translation>
     </message>
+    <message>
+        <source>list the engine nodes sharing the database and the leader</source>
+        <translation>lista os nós do motor que compartilham o banco de dados e indica o líder</translation>
+    </message>
+    <message>
+        <source>show the system&apos;s health: state, score, stale jobs, open incidents</source>
+        <translation>mostra a saúde do sistema: estado, pontuação, jobs em atraso, incidentes abertos</translation>
+    </message>
+    <message>
+        <source>list, show, acknowledge, resolve, escalate or snooze incidents</source>
+        <translation>lista, mostra, reconhece, resolve, escalona ou silencia incidentes</translation>
+    </message>
+    <message>
+        <source>list the users who act on incidents and their roles</source>
+        <translation>lista os usuários que atuam nos incidentes e seus papéis</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a duration from %3 ms to %4 s (e.g. 15s, 500ms, 1m)</source>
+        <translation>%1: &quot;%2&quot; não é uma duração de %3 ms a %4 s (ex.: 15s, 500ms, 1m)</translation>
+    </message>
+    <message>
+        <source>Act as this user (default: the OS user); the user&apos;s role must allow the action.</source>
+        <translation>Age como este usuário (padrão: o usuário do sistema operacional); o papel do usuário deve permitir a ação.</translation>
+    </message>
+    <message>
+        <source>--as: the user name is empty</source>
+        <translation>--as: o nome de usuário está vazio</translation>
+    </message>
+    <message>
+        <source>no incident with id %1</source>
+        <translation>não há incidente com id %1</translation>
+    </message>
+    <message>
+        <source>The incident&apos;s id.</source>
+        <translation>O id do incidente.</translation>
+    </message>
+    <message>
+        <source>List incidents, newest first: the open ones unless --state or --all says otherwise.</source>
+        <translation>Lista os incidentes, dos mais recentes para os mais antigos: os abertos, a menos que --state ou --all indique outra coisa.</translation>
+    </message>
+    <message>
+        <source>Only this state: triggered, acknowledged, resolved or open.</source>
+        <translation>Somente este estado: triggered, acknowledged, resolved ou open.</translation>
+    </message>
+    <message>
+        <source>Only this severity: critical, high, warning or info.</source>
+        <translation>Somente esta severidade: critical, high, warning ou info.</translation>
+    </message>
+    <message>
+        <source>Every incident, resolved ones included.</source>
+        <translation>Todos os incidentes, inclusive os resolvidos.</translation>
+    </message>
+    <message>
+        <source>incidents list: give either --state or --all</source>
+        <translation>incidents list: informe --state ou --all</translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is not a state (triggered, acknowledged, resolved or open)</source>
+        <translation>--state: &quot;%1&quot; não é um estado (triggered, acknowledged, resolved ou open)</translation>
+    </message>
+    <message>
+        <source>--severity: &quot;%1&quot; is not a severity (critical, high, warning or info)</source>
+        <translation>--severity: &quot;%1&quot; não é uma severidade (critical, high, warning ou info)</translation>
+    </message>
+    <message>
+        <source> (snoozed)</source>
+        <translation> (silenciado)</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>SEVERIDADE</translation>
+    </message>
+    <message>
+        <source>COUNT</source>
+        <translation>QTD</translation>
+    </message>
+    <message>
+        <source>LAST SEEN</source>
+        <translation>ÚLTIMA OCORRÊNCIA</translation>
+    </message>
+    <message>
+        <source>ASSIGNEE</source>
+        <translation>RESPONSÁVEL</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TÍTULO</translation>
+    </message>
+    <message>
+        <source>Show one incident with its timeline.</source>
+        <translation>Mostra um incidente com sua linha do tempo.</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severidade</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Dedup key</source>
+        <translation>Chave de dedup</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsável</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>Ocorrências</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Últ. ocorrência</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Reconhecido</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolvido</translation>
+    </message>
+    <message>
+        <source>Snoozed until</source>
+        <translation>Silenciado até</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalonamento</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalhe</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>Linha do tempo:</translation>
+    </message>
+    <message>
+        <source>(engine)</source>
+        <translation>(motor)</translation>
+    </message>
+    <message>
+        <source>AT</source>
+        <translation>QUANDO</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENTO</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>POR</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETALHE</translation>
+    </message>
+    <message>
+        <source>Acknowledge an incident: you are on it; escalation stops.</source>
+        <translation>Reconhece um incidente: você está cuidando dele; o escalonamento para.</translation>
+    </message>
+    <message>
+        <source>incident %1 acknowledged</source>
+        <translation>incidente %1 reconhecido</translation>
+    </message>
+    <message>
+        <source>Escalate an incident to the next step of its escalation policy now.</source>
+        <translation>Escalona um incidente agora para a próxima etapa da sua política de escalonamento.</translation>
+    </message>
+    <message>
+        <source>incident %1 escalated</source>
+        <translation>incidente %1 escalonado</translation>
+    </message>
+    <message>
+        <source>Resolve an incident.</source>
+        <translation>Resolve um incidente.</translation>
+    </message>
+    <message>
+        <source>A note for the timeline (what fixed it).</source>
+        <translation>Uma nota para a linha do tempo (o que resolveu o problema).</translation>
+    </message>
+    <message>
+        <source>incident %1 resolved</source>
+        <translation>incidente %1 resolvido</translation>
+    </message>
+    <message>
+        <source>Page nobody about an incident until a time.</source>
+        <translation>Não aciona ninguém sobre um incidente até um horário.</translation>
+    </message>
+    <message>
+        <source>When paging resumes (ISO 8601, e.g. 2026-11-22T14:30:00Z).</source>
+        <translation>Quando os acionamentos são retomados (ISO 8601, ex.: 2026-11-22T14:30:00Z).</translation>
+    </message>
+    <message>
+        <source>incidents snooze: --until is required</source>
+        <translation>incidents snooze: --until é obrigatório</translation>
+    </message>
+    <message>
+        <source>incident %1 snoozed until %2</source>
+        <translation>incidente %1 silenciado até %2</translation>
+    </message>
+    <message>
+        <source>Add a note to an incident&apos;s timeline.</source>
+        <translation>Adiciona uma nota à linha do tempo de um incidente.</translation>
+    </message>
+    <message>
+        <source>The note.</source>
+        <translation>A nota.</translation>
+    </message>
+    <message>
+        <source>note added to incident %1</source>
+        <translation>nota adicionada ao incidente %1</translation>
+    </message>
+    <message>
+        <source>Hand an incident to another user.</source>
+        <translation>Passa um incidente para outro usuário.</translation>
+    </message>
+    <message>
+        <source>The new assignee.</source>
+        <translation>O novo responsável.</translation>
+    </message>
+    <message>
+        <source>incident %1 assigned to %2</source>
+        <translation>incidente %1 atribuído a %2</translation>
+    </message>
+    <message>
+        <source>Mean and median time to acknowledge (MTTA) and to resolve (MTTR), by job, queue or severity.</source>
+        <translation>Tempo médio e mediano até o reconhecimento (MTTA) e até a resolução (MTTR), por job, fila ou severidade.</translation>
+    </message>
+    <message>
+        <source>Group by job, queue or severity (default severity).</source>
+        <translation>Agrupa por job, queue ou severity (padrão: severity).</translation>
+    </message>
+    <message>
+        <source>Only incidents created at or after this ISO 8601 time.</source>
+        <translation>Somente incidentes criados neste instante ISO 8601 ou depois dele.</translation>
+    </message>
+    <message>
+        <source>--by: &quot;%1&quot; is not job, queue or severity</source>
+        <translation>--by: &quot;%1&quot; não é job, queue nem severity</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <source>ACKED</source>
+        <translation>RECONHECIDOS</translation>
+    </message>
+    <message>
+        <source>MTTA</source>
+        <translation>MTTA</translation>
+    </message>
+    <message>
+        <source>MEDIAN TTA</source>
+        <translation>TTA MEDIANO</translation>
+    </message>
+    <message>
+        <source>RESOLVED</source>
+        <translation>RESOLVIDOS</translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation>MTTR</translation>
+    </message>
+    <message>
+        <source>MEDIAN TTR</source>
+        <translation>TTR MEDIANO</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine incidents list [--state S] [--severity S] [--all] [--json]
+       vigia-engine incidents show ID [--json]
+       vigia-engine incidents ack|escalate ID [--as NAME]
+       vigia-engine incidents resolve ID [--note TEXT] [--as NAME]
+       vigia-engine incidents snooze ID --until ISO [--as NAME]
+       vigia-engine incidents note ID TEXT [--as NAME]
+       vigia-engine incidents reassign ID USER [--as NAME]
+       vigia-engine incidents stats [--by job|queue|severity] [--since ISO] [--json]
+</source>
+        <translation>Uso: vigia-engine incidents list [--state S] [--severity S] [--all] [--json]
+     vigia-engine incidents show ID [--json]
+     vigia-engine incidents ack|escalate ID [--as NAME]
+     vigia-engine incidents resolve ID [--note TEXT] [--as NAME]
+     vigia-engine incidents snooze ID --until ISO [--as NAME]
+     vigia-engine incidents note ID TEXT [--as NAME]
+     vigia-engine incidents reassign ID USER [--as NAME]
+     vigia-engine incidents stats [--by job|queue|severity] [--since ISO] [--json]
+</translation>
+    </message>
+    <message>
+        <source>List the users who may act on incidents, with their roles and contact channels.</source>
+        <translation>Lista os usuários que podem atuar nos incidentes, com seus papéis e canais de contato.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>PAPEL</translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation>E-MAIL</translation>
+    </message>
+    <message>
+        <source>TIME ZONE</source>
+        <translation>FUSO HORÁRIO</translation>
+    </message>
+    <message>
+        <source>CHANNELS</source>
+        <translation>CANAIS</translation>
+    </message>
+    <message>
+        <source>no users are declared: the OS user (%1) acts as admin</source>
+        <translation>nenhum usuário declarado: o usuário do sistema operacional (%1) atua como admin</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine users list [--json]
+</source>
+        <translation>Uso: vigia-engine users list [--json]
+</translation>
+    </message>
+    <message>
+        <source>List the engine nodes that registered in this database, their last heartbeat, and which one leads the cluster.</source>
+        <translation>Lista os nós do motor registrados neste banco de dados, seu último heartbeat e qual deles lidera o cluster.</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>líder</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSÃO</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT</source>
+        <translation>HEARTBEAT</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine nodes list [--json]
+</source>
+        <translation>Uso: vigia-engine nodes list [--json]
+</translation>
+    </message>
+    <message>
+        <source>The leader lease: how long the cluster waits for a silent leader before another node takes over its duties (default 15s; e.g. 2s, 500ms, 1m).</source>
+        <translation>A concessão (lease) de líder: quanto tempo o cluster espera por um líder em silêncio antes que outro nó assuma as funções dele (padrão 15s; ex.: 2s, 500ms, 1m).</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1s</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1min %2s</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1h %2min</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1d %2h</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>degradado</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <source>State: %1 (health score %2/100, %3 jobs)</source>
+        <translation>Estado: %1 (pontuação de saúde %2/100, %3 jobs)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Stale jobs:</source>
+        <translation>Jobs em atraso:</translation>
+    </message>
+    <message>
+        <source>LAST SUCCESS</source>
+        <translation>ÚLTIMO SUCESSO</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>OVERDUE BY</source>
+        <translation>ATRASO</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRÍTICO</translation>
+    </message>
+    <message>
+        <source>Runs running too long:</source>
+        <translation>Execuções demorando demais:</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation>EXECUÇÃO</translation>
+    </message>
+    <message>
+        <source>RUNNING FOR</source>
+        <translation>EM ANDAMENTO HÁ</translation>
+    </message>
+    <message>
+        <source>LIMIT</source>
+        <translation>LIMITE</translation>
+    </message>
+    <message>
+        <source>Failure rates over their threshold:</source>
+        <translation>Taxas de falha acima do limiar:</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FALHAS</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>TAXA</translation>
+    </message>
+    <message>
+        <source>THRESHOLD</source>
+        <translation>LIMIAR</translation>
+    </message>
+    <message>
+        <source>Open incidents: %1 (critical %2, high %3, warning %4, info %5)</source>
+        <translation>Incidentes abertos: %1 (critical %2, high %3, warning %4, info %5)</translation>
+    </message>
+    <message>
+        <source>Show the system&apos;s health: state, health score, stale jobs, runs running too long, failure rates over their threshold and open incidents. Exit code: 0 ok, 1 degraded, 2 critical, 3 unknown (the health could not be evaluated), as monitoring plugins report.</source>
+        <translation>Mostra a saúde do sistema: estado, pontuação de saúde, jobs em atraso, execuções demorando demais, taxas de falha acima do limiar e incidentes abertos. Código de saída: 0 ok, 1 degradado, 2 crítico, 3 desconhecido (não foi possível avaliar a saúde), como nos plugins de monitoramento.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -912,6 +1396,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>duplicate key</source>
         <translation>chave duplicada</translation>
+    </message>
+    <message>
+        <source>needs both threshold (0 to 1) and window (a number of runs)</source>
+        <translation>precisa de threshold (0 a 1) e window (um número de execuções)</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1677,22 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>job &quot;%1&quot; uses queue &quot;%2&quot;, which is neither declared nor in the database</source>
         <translation>o job &quot;%1&quot; usa a fila &quot;%2&quot;, que não está declarada nem existe no banco de dados</translation>
     </message>
+    <message>
+        <source>job &quot;%1&quot;: SLA durations cannot be negative</source>
+        <translation>job &quot;%1&quot;: as durações de SLA não podem ser negativas</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: the failure rate threshold must be between 0 and 1</source>
+        <translation>job &quot;%1&quot;: o limiar da taxa de falhas deve estar entre 0 e 1</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: the failure rate window must be between 0 and 10000 runs</source>
+        <translation>job &quot;%1&quot;: a janela da taxa de falhas deve estar entre 0 e 10000 execuções</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: the expected duration cannot be negative</source>
+        <translation>job &quot;%1&quot;: a duração esperada não pode ser negativa</translation>
+    </message>
 </context>
 <context>
     <name>Dispatcher</name>
@@ -1241,6 +1745,21 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>payload for kind &quot;%1&quot;: %2</source>
         <translation>payload do tipo &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPlanner</name>
+    <message>
+        <source>%1: unknown user</source>
+        <translation>%1: usuário desconhecido</translation>
+    </message>
+    <message>
+        <source>%1: unknown schedule</source>
+        <translation>%1: escala desconhecida</translation>
+    </message>
+    <message>
+        <source>%1: nobody is on call</source>
+        <translation>%1: ninguém está de plantão</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1950,186 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     </message>
 </context>
 <context>
+    <name>IncidentCommand</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not allowed: no users are declared, so only the OS user &quot;%3&quot; may act on incidents (declare users to let others)</source>
+        <translation>%1: &quot;%2&quot; não tem permissão: nenhum usuário está declarado, então só o usuário do sistema operacional &quot;%3&quot; pode atuar nos incidentes (declare usuários para permitir outros)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a known user; nothing was written</source>
+        <translation>%1: &quot;%2&quot; não é um usuário conhecido; nada foi gravado</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot; has role %3; it needs %4 or admin; nothing was written</source>
+        <translation>%1: o usuário &quot;%2&quot; tem o papel %3; é necessário %4 ou admin; nada foi gravado</translation>
+    </message>
+    <message>
+        <source>reassign: the new assignee&apos;s name is empty</source>
+        <translation>reassign: o nome do novo responsável está vazio</translation>
+    </message>
+    <message>
+        <source>reassign: &quot;%1&quot; is not a known user</source>
+        <translation>reassign: &quot;%1&quot; não é um usuário conhecido</translation>
+    </message>
+    <message>
+        <source>%1 is already resolved</source>
+        <translation>%1 já está resolvido</translation>
+    </message>
+    <message>
+        <source>%1 is already acknowledged by %2</source>
+        <translation>%1 já foi reconhecido por %2</translation>
+    </message>
+    <message>
+        <source>snooze: %1 is not in the future</source>
+        <translation>snooze: %1 não está no futuro</translation>
+    </message>
+    <message>
+        <source>note: the text is empty</source>
+        <translation>note: o texto está vazio</translation>
+    </message>
+    <message>
+        <source>%1 is not acknowledged</source>
+        <translation>%1 não está reconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationMessage</name>
+    <message>
+        <source>Severity</source>
+        <translation>Severidade</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Triggered</source>
+        <translation>Disparado em</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>Ocorrências</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalonamento</translation>
+    </message>
+    <message>
+        <source>Acknowledge: vigia-engine incidents ack %1, or Acknowledge in the console.</source>
+        <translation>Para reconhecer: vigia-engine incidents ack %1, ou Reconhecer no console.</translation>
+    </message>
+    <message>
+        <source>since %1.</source>
+        <translation>desde %1.</translation>
+    </message>
+    <message>
+        <source>Ack: incidents ack %1</source>
+        <translation>Reconhecer: incidents ack %1</translation>
+    </message>
+</context>
+<context>
+    <name>OnCallPlan</name>
+    <message>
+        <source>a declared schedule has no name</source>
+        <translation>uma escala declarada não tem nome</translation>
+    </message>
+    <message>
+        <source>schedule &quot;%1&quot; is declared twice</source>
+        <translation>a escala &quot;%1&quot; foi declarada duas vezes</translation>
+    </message>
+    <message>
+        <source>schedule &quot;%1&quot;: %2</source>
+        <translation>escala &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>a declared escalation policy has no name</source>
+        <translation>uma política de escalonamento declarada não tem nome</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot; is declared twice</source>
+        <translation>a política de escalonamento &quot;%1&quot; foi declarada duas vezes</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot; has no steps</source>
+        <translation>a política de escalonamento &quot;%1&quot; não tem etapas</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot;: repeat must be between 0 and %2</source>
+        <translation>política de escalonamento &quot;%1&quot;: repeat deve estar entre 0 e %2</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot;, step %2: the delay cannot be negative</source>
+        <translation>política de escalonamento &quot;%1&quot;, etapa %2: o tempo de espera não pode ser negativo</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot;, step %2 has no targets</source>
+        <translation>política de escalonamento &quot;%1&quot;: a etapa %2 não tem destinos</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot;, step %2: a target has no name</source>
+        <translation>política de escalonamento &quot;%1&quot;, etapa %2: um destino não tem nome</translation>
+    </message>
+    <message>
+        <source>escalation policy &quot;%1&quot;, step %2: schedule &quot;%3&quot; is neither declared nor in the database</source>
+        <translation>política de escalonamento &quot;%1&quot;, etapa %2: a escala &quot;%3&quot; não está declarada nem existe no banco de dados</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; uses escalation policy &quot;%2&quot;, which is neither declared nor in the database</source>
+        <translation>o job &quot;%1&quot; usa a política de escalonamento &quot;%2&quot;, que não está declarada nem existe no banco de dados</translation>
+    </message>
+</context>
+<context>
+    <name>OnCallResolver</name>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>fuso horário desconhecido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>layer %1: a rotation needs at least one participant</source>
+        <translation>camada %1: um rodízio precisa de pelo menos um participante</translation>
+    </message>
+    <message>
+        <source>layer %1: the shift length must be at least 1</source>
+        <translation>camada %1: a duração do turno deve ser de pelo menos 1</translation>
+    </message>
+    <message>
+        <source>layer %1: a rotation needs a start date</source>
+        <translation>camada %1: um rodízio precisa de uma data de início</translation>
+    </message>
+    <message>
+        <source>layer %1: the handoff time must lie within a day</source>
+        <translation>camada %1: o horário da passagem de turno deve estar dentro de um dia</translation>
+    </message>
+    <message>
+        <source>layer %1: unknown time zone &quot;%2&quot;</source>
+        <translation>camada %1: fuso horário desconhecido &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>layer %1: a restriction needs a start and an end time within a day</source>
+        <translation>camada %1: uma restrição precisa de um horário de início e um de fim dentro de um dia</translation>
+    </message>
+    <message>
+        <source>layer %1: weekdays are 1 (Monday) to 7 (Sunday)</source>
+        <translation>camada %1: os dias da semana vão de 1 (segunda-feira) a 7 (domingo)</translation>
+    </message>
+    <message>
+        <source>an override needs a user</source>
+        <translation>uma substituição precisa de um usuário</translation>
+    </message>
+    <message>
+        <source>the override for %1 ends before it starts</source>
+        <translation>a substituição de %1 termina antes de começar</translation>
+    </message>
+</context>
+<context>
     <name>PostgresStore</name>
     <message>
         <source>cannot connect to PostgreSQL at %1: %2</source>
@@ -1497,8 +2196,24 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <translation>job desconhecido &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>apply is not available on PostgreSQL yet; nothing was written</source>
-        <translation>apply ainda não está disponível no PostgreSQL; nada foi gravado</translation>
+        <source>queue &quot;%1&quot; (%2 runs waiting or running, %3 dead runs not yet handled)</source>
+        <translation>fila &quot;%1&quot; (%2 execuções aguardando ou em andamento, %3 execuções mortas ainda não tratadas)</translation>
+    </message>
+    <message>
+        <source>--prune cannot delete %1: let the runs finish or cancel them, replay or discard the dead ones, or keep declaring the queue; nothing was written</source>
+        <translation>--prune não pode excluir %1: deixe as execuções terminarem ou cancele-as, reexecute ou descarte as mortas, ou continue declarando a fila; nada foi gravado</translation>
+    </message>
+    <message>
+        <source>a user needs a name</source>
+        <translation>um usuário precisa de um nome</translation>
+    </message>
+    <message>
+        <source>an incident needs a dedup key and a title</source>
+        <translation>um incidente precisa de uma chave de deduplicação e de um título</translation>
+    </message>
+    <message>
+        <source>no incident with id %1</source>
+        <translation>não há incidente com id %1</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +2356,18 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>the Qt SQLite driver did not expose its connection handle</source>
         <translation>o driver SQLite do Qt não expôs seu handle de conexão</translation>
     </message>
+    <message>
+        <source>a user needs a name</source>
+        <translation>um usuário precisa de um nome</translation>
+    </message>
+    <message>
+        <source>an incident needs a dedup key and a title</source>
+        <translation>um incidente precisa de uma chave de deduplicação e de um título</translation>
+    </message>
+    <message>
+        <source>no incident with id %1</source>
+        <translation>não há incidente com id %1</translation>
+    </message>
 </context>
 <context>
     <name>StoreUrl</name>
@@ -1693,6 +2420,226 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>the run refers to secrets (%1) but no secret store is configured</source>
         <translation>a execução faz referência a segredos (%1), mas nenhum cofre de segredos está configurado</translation>
+    </message>
+</context>
+<context>
+    <name>vigia</name>
+    <message>
+        <source>exactly one of &quot;connection&quot; (a declared connection&apos;s name) and &quot;database&quot;: &quot;local&quot; is needed</source>
+        <translation>é necessário exatamente um entre &quot;connection&quot; (o nome de uma conexão declarada) e &quot;database&quot;: &quot;local&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;connection&quot; must be a connection&apos;s name</source>
+        <translation>&quot;connection&quot; deve ser o nome de uma conexão</translation>
+    </message>
+    <message>
+        <source>&quot;database&quot; must be &quot;local&quot; (the engine&apos;s own database); name other databases with &quot;connection&quot;</source>
+        <translation>&quot;database&quot; deve ser &quot;local&quot; (o banco de dados do próprio motor); indique outros bancos de dados com &quot;connection&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;query&quot; must be a non-empty SQL statement</source>
+        <translation>&quot;query&quot; deve ser uma instrução SQL não vazia</translation>
+    </message>
+    <message>
+        <source>&quot;timeout_ms&quot; must be a whole number of milliseconds from 1 to %1</source>
+        <translation>&quot;timeout_ms&quot; deve ser um número inteiro de milissegundos de 1 a %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1:</source>
+        <translation>não foi possível abrir %1:</translation>
+    </message>
+    <message>
+        <source>no such database file</source>
+        <translation>arquivo de banco de dados inexistente</translation>
+    </message>
+    <message>
+        <source>statement timeout: the query ran longer than %1 ms</source>
+        <translation>tempo limite da instrução esgotado: a consulta durou mais de %1 ms</translation>
+    </message>
+    <message>
+        <source>query cancelled</source>
+        <translation>consulta cancelada</translation>
+    </message>
+    <message>
+        <source>query failed:</source>
+        <translation>a consulta falhou:</translation>
+    </message>
+    <message>
+        <source>cannot connect:</source>
+        <translation>não foi possível conectar:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid PostgreSQL URL</source>
+        <translation>&quot;%1&quot; não é uma URL PostgreSQL válida</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1:</source>
+        <translation>não foi possível conectar a %1:</translation>
+    </message>
+    <message>
+        <source>unknown database URL (expected sqlite:PATH or postgresql://...)</source>
+        <translation>URL de banco de dados desconhecida (esperado sqlite:PATH ou postgresql://...)</translation>
+    </message>
+    <message>
+        <source>(%1 rows in all; the first %2 shown)</source>
+        <translation>(%1 linhas no total; mostradas as primeiras %2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::DeliveryWorker</name>
+    <message>
+        <source>the delivery log could not be opened</source>
+        <translation>não foi possível abrir o log de entregas</translation>
+    </message>
+    <message>
+        <source>no %1 channel is set up in this engine</source>
+        <translation>nenhum canal %1 está configurado neste motor</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::DesktopChannel</name>
+    <message>
+        <source>no desktop session shows notifications here</source>
+        <translation>nenhuma sessão de desktop exibe notificações aqui</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::IncidentWatcher</name>
+    <message>
+        <source>Job %1: run %2 went dead</source>
+        <translation>Job %1: execução %2 dada como morta</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, queue %3) went dead</source>
+        <translation>Execução %1 (%2, fila %3) dada como morta</translation>
+    </message>
+    <message>
+        <source>Check %1 failed: %2</source>
+        <translation>Verificação %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>a later run of %1 succeeded</source>
+        <translation>uma execução posterior de %1 foi bem-sucedida</translation>
+    </message>
+    <message>
+        <source>check %1 passes again</source>
+        <translation>a verificação %1 voltou a passar</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::SlaMonitor</name>
+    <message>
+        <source>Job %1 is stale: no success since %2 (SLA %3)</source>
+        <translation>Job %1 em atraso: nenhum sucesso desde %2 (SLA %3)</translation>
+    </message>
+    <message>
+        <source>Job %1 is stale: no success since it was created (SLA %2)</source>
+        <translation>Job %1 em atraso: nenhum sucesso desde que foi criado (SLA %2)</translation>
+    </message>
+    <message>
+        <source>the job succeeded again</source>
+        <translation>o job voltou a ter sucesso</translation>
+    </message>
+    <message>
+        <source>Job %1 runs too long: %2 (limit %3)</source>
+        <translation>Job %1 demora demais: %2 (limite %3)</translation>
+    </message>
+    <message>
+        <source>no run of the job runs too long any more</source>
+        <translation>nenhuma execução do job continua demorando demais</translation>
+    </message>
+    <message>
+        <source>Job %1 fails too often: %2 of its last %3 runs (threshold %4%)</source>
+        <translation>Job %1 falha com frequência demais: %2 das últimas %3 execuções (limiar %4%)</translation>
+    </message>
+    <message>
+        <source>the job&apos;s failure rate is back under its threshold</source>
+        <translation>a taxa de falhas do job voltou a ficar abaixo do limiar</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::SqlExecution</name>
+    <message>
+        <source>invalid sql payload: %1</source>
+        <translation>payload sql inválido: %1</translation>
+    </message>
+    <message>
+        <source>no databases are configured for sql runs on this node</source>
+        <translation>nenhum banco de dados está configurado para execuções sql neste nó</translation>
+    </message>
+    <message>
+        <source>database &quot;local&quot;: the engine&apos;s own database is not available here</source>
+        <translation>database &quot;local&quot;: o banco de dados do próprio motor não está disponível aqui</translation>
+    </message>
+    <message>
+        <source>unknown connection &quot;%1&quot;</source>
+        <translation>conexão desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>declare it under connections: in the jobs file and apply it</source>
+        <translation>declare-a em connections: no arquivo de jobs e aplique-o</translation>
+    </message>
+    <message>
+        <source>cannot read connection &quot;%1&quot;</source>
+        <translation>não foi possível ler a conexão &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot;: %2</source>
+        <translation>conexão &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::SqlRule</name>
+    <message>
+        <source>&quot;rule&quot; must be &quot;no_rows&quot;, {&quot;at_most&quot;: N} or {&quot;threshold&quot;: {&quot;op&quot;: &quot;&lt;&quot;, &quot;value&quot;: N}}</source>
+        <translation>&quot;rule&quot; deve ser &quot;no_rows&quot;, {&quot;at_most&quot;: N} ou {&quot;threshold&quot;: {&quot;op&quot;: &quot;&lt;&quot;, &quot;value&quot;: N}}</translation>
+    </message>
+    <message>
+        <source>&quot;rule&quot;: &quot;at_most&quot; must be a whole number of rows, 0 or more</source>
+        <translation>&quot;rule&quot;: &quot;at_most&quot; deve ser um número inteiro de linhas, 0 ou mais</translation>
+    </message>
+    <message>
+        <source>&quot;rule&quot;: &quot;threshold&quot; must be {&quot;op&quot;: one of &lt; &lt;= &gt; &gt;= == !=, &quot;value&quot;: a number}</source>
+        <translation>&quot;rule&quot;: &quot;threshold&quot; deve ser {&quot;op&quot;: um de &lt; &lt;= &gt; &gt;= == !=, &quot;value&quot;: um número}</translation>
+    </message>
+    <message>
+        <source>&quot;rule&quot;: unknown rule &quot;%1&quot; (expected no_rows, at_most or threshold)</source>
+        <translation>&quot;rule&quot;: regra desconhecida &quot;%1&quot; (esperado no_rows, at_most ou threshold)</translation>
+    </message>
+    <message>
+        <source>rule no_rows: the query returned %1 row(s)</source>
+        <translation>regra no_rows: a consulta retornou %1 linha(s)</translation>
+    </message>
+    <message>
+        <source>rule at_most %1: the query returned %2 rows</source>
+        <translation>regra at_most %1: a consulta retornou %2 linhas</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the query returned no rows</source>
+        <translation>regra threshold %1: a consulta não retornou nenhuma linha</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the first value is NULL</source>
+        <translation>regra threshold %1: o primeiro valor é NULL</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the first value &quot;%2&quot; is not a number</source>
+        <translation>regra threshold %1: o primeiro valor &quot;%2&quot; não é um número</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the first value is %2</source>
+        <translation>regra threshold %1: o primeiro valor é %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::WebhookChannel</name>
+    <message>
+        <source>not an http(s) URL: %1</source>
+        <translation>não é uma URL http(s): %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
     </message>
 </context>
 </TS>
