@@ -58,6 +58,13 @@ int serveVerb(CliContext &context, const QStringList &args)
          QCoreApplication::translate(
              "Cli",
              "Apply the demo queues and jobs (resources/demo/demo.yaml) and enqueue a small workload every second.")});
+    parser.addOption({QStringLiteral("default-escalation-policy"),
+                      QCoreApplication::translate("Cli", "The escalation policy of incidents whose job names none "
+                                                         "(default: none, they do not escalate)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("critical-breaks-dnd"),
+                      QCoreApplication::translate("Cli", "Critical incidents reach people inside their do-not-disturb "
+                                                         "windows (otherwise those notifications are SILENCED).")});
     parser.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No summary line.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -70,6 +77,8 @@ int serveVerb(CliContext &context, const QStringList &args)
     config.leaderLeaseMs =
         parseDurationMs(parser.value(QStringLiteral("leader-lease")), QStringLiteral("--leader-lease"), 100, 3600'000);
     config.pollIntervalMs = parseInt(parser.value(QStringLiteral("poll-ms")), QStringLiteral("--poll-ms"), 10, 60000);
+    config.escalation.defaultPolicy = parser.value(QStringLiteral("default-escalation-policy"));
+    config.escalation.criticalBreaksDnd = parser.isSet(QStringLiteral("critical-breaks-dnd"));
     const qint64 drainMs =
         qint64(parseInt(parser.value(QStringLiteral("drain")), QStringLiteral("--drain"), 0, 24 * 3600)) * 1000;
 

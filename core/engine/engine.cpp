@@ -3,11 +3,13 @@
 #include "engine/completioninbox.h"
 #include "engine/enqueue.h"
 #include "engine/leadership.h"
+#include "engine/notifier.h"
 #include "engine/rescuer.h"
 #include "engine/scheduler.h"
 #include "engine/slamonitor.h"
 #include "engine/wakelistener.h"
 #include "engine/workerpool.h"
+#include "incidents/escalator.h"
 #include "incidents/incidentwatcher.h"
 #include "util/clock.h"
 #include "util/logging.h"
@@ -66,6 +68,29 @@ Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const Exec
     if (m_config.runIncidentWatcher) {
         addLeaderDuty(QStringLiteral("incident-watcher"), [this]() -> std::unique_ptr<QObject> {
             return std::make_unique<IncidentWatcher>(m_opener, m_clock, m_config.incidentWatch);
+        });
+    }
+    if (m_config.runEscalator) {
+        addLeaderDuty(QStringLiteral("escalator"), [this]() -> std::unique_ptr<QObject> {
+            auto escalator = std::make_unique<Escalator>(m_opener, m_clock, m_config.escalation);
+            // New deliveries wake the notifier at once (it runs in its own thread: a slow receiver never holds up
+            // the escalator).
+            connect(escalator.get(), &Escalator::deliveriesWritten, this, [this] {
+                if (QObject *notifier = leaderDuty(QStringLiteral("notifier")))
+                    QMetaObject::invokeMethod(notifier, "wake", Qt::QueuedConnection);
+            });
+            connect(escalator.get(), &Escalator::failed, this,
+                    [](const QString &message) { qCWarning(lcEngine).noquote() << "escalator:" << message; });
+            return escalator;
+        });
+    }
+    if (m_config.runNotifier) {
+        addLeaderDuty(QStringLiteral("notifier"), [this]() -> std::unique_ptr<QObject> {
+            auto notifier = std::make_unique<Notifier>(m_opener, m_clock, m_config.notifications);
+            connect(notifier.get(), &Notifier::desktopNotification, this, &Engine::desktopNotification);
+            connect(notifier.get(), &Notifier::failed, this,
+                    [](const QString &message) { qCWarning(lcEngine).noquote() << "notifier:" << message; });
+            return notifier;
         });
     }
 }

@@ -95,6 +95,8 @@ signals:
     void started();
     void failed(const QString &message);
     void runEvents(const QVector<vigia::RunEvent> &events);
+    // A desktop notification for the console's tray (only with config().notifications.desktop).
+    void desktopNotification(const vigia::DesktopNotification &notification);
     void statsUpdated(const vigia::EngineStats &stats);
     void stopped();
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "engine/notifier.h"
 #include "engine/retrypolicy.h"
+#include "incidents/escalator.h"
 #include "incidents/incidentwatcher.h"
 
 #include <QString>
@@ -35,6 +37,10 @@ struct EngineConfig {
     qint64 slaCheckIntervalMs = 30'000;    // how often the SLA monitor looks
     bool runIncidentWatcher = true;        // open and resolve incidents for dead runs and failing checks (leader)
     IncidentWatcherConfig incidentWatch;
+    bool runEscalator = true; // run escalation policies: write who is notified (a leader duty)
+    EscalatorConfig escalation;
+    bool runNotifier = true; // send the notifications the escalator writes (a leader duty)
+    NotifierConfig notifications;
     // Measurement hook (vigia-bench, tests): called on the worker thread right after an execution was started.
     std::function<void(qint64 runId)> onRunStarted;
 };

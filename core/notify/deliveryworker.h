@@ -58,5 +58,3 @@ private:
 };
 
 } // namespace vigia
-
-Q_DECLARE_METATYPE(vigia::NotificationDelivery)

@@ -3,6 +3,8 @@
 #include "model/user.h"
 #include "notify/notificationmessage.h"
 
+#include <QMetaType>
+
 namespace vigia {
 
 // One notification to one person through one channel, as the delivery log keeps it.
@@ -50,3 +52,6 @@ QString channelKindName(ContactChannel::Kind kind);
 bool channelKindFromName(const QString &name, ContactChannel::Kind *kind);
 
 } // namespace vigia
+
+// Signals carry deliveries across threads (the delivery worker, the notifier duty).
+Q_DECLARE_METATYPE(vigia::NotificationDelivery)
