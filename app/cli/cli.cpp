@@ -35,13 +35,16 @@ const Verb Verbs[] = {
     {"incidents", QT_TRANSLATE_NOOP("Cli", "list, show, acknowledge, resolve, escalate or snooze incidents"),
      incidentsVerb},
     {"users", QT_TRANSLATE_NOOP("Cli", "list the users who act on incidents and their roles"), usersVerb},
+    {"oncall", QT_TRANSLATE_NOOP("Cli", "who is on call at an instant, and the gaps in the schedules"), oncallVerb},
+    {"notifications", QT_TRANSLATE_NOOP("Cli", "list the notifications sent, failed, silenced or pending"),
+     notificationsVerb},
 };
 
 QString usage()
 {
     QString text = QCoreApplication::translate("Cli", "Usage: vigia-engine VERB [options]\n\nVerbs:\n");
     for (const Verb &verb : Verbs) {
-        text += QStringLiteral("  ") + QString::fromLatin1(verb.name).leftJustified(10) +
+        text += QStringLiteral("  ") + QString::fromLatin1(verb.name).leftJustified(14) +
                 QCoreApplication::translate("Cli", verb.summary) + u'\n';
     }
     text += QCoreApplication::translate("Cli", "\n'vigia-engine VERB --help' describes a verb. Every verb takes "
