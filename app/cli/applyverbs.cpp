@@ -113,6 +113,8 @@ int applyVerb(CliContext &context, const QStringList &args)
     options.registry = &context.registry();
     for (const Queue &queue : store->queues())
         options.existingQueues.append(queue.name);
+    for (const OnCallSchedule &schedule : store->onCallSchedules())
+        options.existingSchedules.append(schedule.name);
     options.prune = prune;
     const ConfigParseResult parsed = ConfigParser::parse(text, options);
     if (!parsed.ok()) {
@@ -152,7 +154,7 @@ int exportVerb(CliContext &context, const QStringList &args)
     if (!parser.parse(context, args, 0, 0))
         return Success;
     std::unique_ptr<Store> store = parser.openStore();
-    Declarations declarations{store->queues(), store->jobs()};
+    Declarations declarations{store->queues(), store->jobs(), store->onCallSchedules(), store->escalationPolicies()};
     std::sort(declarations.queues.begin(), declarations.queues.end(),
               [](const Queue &a, const Queue &b) { return a.name < b.name; });
     std::sort(declarations.jobs.begin(), declarations.jobs.end(),

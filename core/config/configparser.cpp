@@ -36,6 +36,9 @@
 //       critical: true            # optional, default false
 //       incident_policy: {severity: high, auto_resolve: true, failure_rate: {threshold: 0.5, window: 10},
 //                         expected_duration: 10m}   # optional, each field optional
+//       escalation_policy: ops    # optional: a policy declared below or in the database (default: the engine's)
+//   schedules: ...                # optional: on-call schedules (see oncallsection.h)
+//   escalation_policies: ...      # optional: escalation policies (see oncallsection.h)
 //
 // Durations are 500ms, 30s, 5m, 2h, 1d or sums such as 1h30m; an unquoted whole number is seconds. Whole numbers and
 // booleans must not be quoted. Unknown keys are errors. Every error names file:line:column and the field path, and all
@@ -45,6 +48,7 @@
 #include "config/configreader.h"
 #include "config/configvalues.h"
 #include "config/jobincidentconfig.h"
+#include "config/oncallsection.h"
 #include "executors/executorregistry.h"
 #include "schedule/cronexpression.h"
 #include "schedule/schedulerule.h"
@@ -75,10 +79,10 @@ constexpr qint64 DayMs = 24 * 3600 * SecondMs;
 const QStringList &jobKeys()
 {
     static const QStringList keys{
-        QStringLiteral("name"),     QStringLiteral("queue"),          QStringLiteral("kind"),
-        QStringLiteral("spec"),     QStringLiteral("priority"),       QStringLiteral("timeout"),
-        QStringLiteral("retry"),    QStringLiteral("schedule"),       QStringLiteral("sla"),
-        QStringLiteral("critical"), QStringLiteral("incident_policy")};
+        QStringLiteral("name"),     QStringLiteral("queue"),           QStringLiteral("kind"),
+        QStringLiteral("spec"),     QStringLiteral("priority"),        QStringLiteral("timeout"),
+        QStringLiteral("retry"),    QStringLiteral("schedule"),        QStringLiteral("sla"),
+        QStringLiteral("critical"), QStringLiteral("incident_policy"), QStringLiteral("escalation_policy")};
     return keys;
 }
 
@@ -151,7 +155,9 @@ ConfigParseResult Parser::run(const QByteArray &text)
         return finish();
     }
     const std::optional<Fields> fields =
-        mapping(root, root.Mark(), {}, {QStringLiteral("version"), QStringLiteral("queues"), QStringLiteral("jobs")},
+        mapping(root, root.Mark(), {},
+                {QStringLiteral("version"), QStringLiteral("queues"), QStringLiteral("jobs"),
+                 QStringLiteral("schedules"), QStringLiteral("escalation_policies")},
                 {QStringLiteral("incident_policies")});
     if (!fields->contains(QStringLiteral("version"))) {
         missing(root, QStringLiteral("version"),
@@ -172,6 +178,14 @@ ConfigParseResult Parser::run(const QByteArray &text)
     if (fields->contains(QStringLiteral("jobs")))
         parseJobs(fields->value(QStringLiteral("jobs")));
     checkQueueReferences();
+    if (fields->contains(QStringLiteral("schedules")))
+        parseSchedules(*this, fields->value(QStringLiteral("schedules")), m_declarations.schedules);
+    if (fields->contains(QStringLiteral("escalation_policies"))) {
+        const Entry policies = fields->value(QStringLiteral("escalation_policies"));
+        parseEscalationPolicies(*this, policies, m_declarations.escalationPolicies);
+        checkScheduleTargets(*this, policies, m_declarations.escalationPolicies, m_declarations.schedules,
+                             m_options.existingSchedules);
+    }
     return finish();
 }
 
@@ -311,6 +325,10 @@ void Parser::parseJob(const YAML::Node &node, const QString &path)
     }
     if (has("incident_policy"))
         parseIncidentPolicy(*this, field("incident_policy"), job.incidents);
+    if (has("escalation_policy")) {
+        if (const auto policy = name(field("escalation_policy")))
+            job.escalationPolicy = *policy;
+    }
 
     if (kindKnown && specParsed) {
         NewRun run = job.newRun();

@@ -27,6 +27,7 @@ struct ConfigParseOptions {
     const ExecutorRegistry *registry = nullptr; // the job kinds and their payload checks; required
     QStringList existingQueues;                 // queues the database holds: jobs may use them without declaring them
     bool prune = false;                         // every queue a job uses must then be declared (prune would delete it)
+    QStringList existingSchedules{};            // on-call schedules the database holds: policies may name them
 };
 
 struct ConfigParseResult {

@@ -3,6 +3,7 @@
 #include "config/configparser.h"
 #include "config/configvalues.h"
 #include "config/jobincidentconfig.h"
+#include "config/oncallsection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -177,6 +178,8 @@ void writeJob(YAML::Emitter &out, const JobDef &job)
     writeRetry(out, job);
     writeSchedule(out, job.schedule);
     config::writeJobIncidentFields(out, job);
+    if (!job.escalationPolicy.isEmpty())
+        out << YAML::Key << "escalation_policy" << YAML::Value << toStd(job.escalationPolicy);
     out << YAML::EndMap;
 }
 } // namespace
@@ -195,6 +198,8 @@ QByteArray ConfigWriter::write(const Declarations &declarations)
     for (const JobDef &job : declarations.jobs)
         writeJob(out, job);
     out << YAML::EndSeq;
+    config::writeSchedules(out, declarations.schedules);
+    config::writeEscalationPolicies(out, declarations.escalationPolicies);
     out << YAML::EndMap;
     return QByteArrayLiteral("# Vigia queues and jobs; `vigia-engine apply -f FILE` declares them.\n") +
            QByteArray(out.c_str(), qsizetype(out.size())) + '\n';

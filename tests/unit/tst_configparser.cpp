@@ -5,6 +5,7 @@
 #include "config/configwriter.h"
 #include "executors/builtinexecutors.h"
 #include "executors/executorregistry.h"
+#include "store/oncallcodec.h"
 
 #include <QFile>
 #include <QTest>
@@ -136,6 +137,42 @@ jobs:
     timeout: 45
 )";
 
+// Every on-call key, for the parser's and the writer's tests.
+const QByteArray OnCallExample = R"(version: 1
+jobs:
+  - name: backup
+    kind: noop
+    escalation_policy: ops
+schedules:
+  - name: primary
+    description: first line
+    time_zone: Europe/Berlin
+    layers:
+      - name: weekly
+        participants: [alice, bob]
+        start: 2026-01-05
+      - name: nights
+        participants: [carol]
+        start: 2026-01-05
+        shift_length: 2
+        unit: days
+        handoff: "22:00"
+        time_zone: America/Sao_Paulo
+        restrict: {start: "22:00", end: "06:00", days: [mon, tue, wed, thu, fri]}
+        ends_at: 2027-01-01T00:00:00Z
+    overrides:
+      - {user: dora, start: 2026-12-24T18:00:00Z, end: 2026-12-26T09:00:00Z}
+escalation_policies:
+  - name: ops
+    description: page the on-call, then the lead
+    steps:
+      - delay: 10m
+        targets: [{schedule: primary}]
+      - targets: [{user: erin}, {role: admin}]
+    repeat: 1
+    final_role: operator
+)";
+
 } // namespace
 
 class TestConfigParser : public QObject {
@@ -148,6 +185,10 @@ private slots:
     void validFileRoundTripsThroughTheWriter();
     void writerQuotesStringsThatWouldReadAsOtherTypes();
     void demoFileIsValid();
+    void onCallSectionsParseToTheirDeclarations();
+    void onCallSectionsRoundTripThroughTheWriter();
+    void malformedOnCallIsRejectedWithLocation_data();
+    void malformedOnCallIsRejectedWithLocation();
 
     void malformedFileIsRejectedWithLocation_data();
     void malformedFileIsRejectedWithLocation();
@@ -291,6 +332,134 @@ void TestConfigParser::demoFileIsValid()
     QVERIFY(result.declarations.jobs.size() >= 6);
 }
 
+void TestConfigParser::onCallSectionsParseToTheirDeclarations()
+{
+    const ConfigParseResult result = parse(OnCallExample);
+    QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
+    const Declarations &d = result.declarations;
+    QCOMPARE(d.jobs.at(0).escalationPolicy, QStringLiteral("ops"));
+    QCOMPARE(d.schedules.size(), 1);
+    const OnCallSchedule &s = d.schedules.at(0);
+    QCOMPARE(s.name, QStringLiteral("primary"));
+    QCOMPARE(s.timeZone, QStringLiteral("Europe/Berlin"));
+    QCOMPARE(s.layers.size(), 2);
+    const Rotation &weekly = s.layers.at(0).rotation;
+    QCOMPARE(weekly.participants, QStringList({QStringLiteral("alice"), QStringLiteral("bob")}));
+    QCOMPARE(weekly.startDate, QDate(2026, 1, 5));
+    QCOMPARE(weekly.unit, Rotation::Unit::Weeks);
+    QCOMPARE(weekly.handoffMinute, 9 * 60);
+    QCOMPARE(weekly.timeZone, QStringLiteral("Europe/Berlin")); // the schedule's
+    const OnCallLayer &nights = s.layers.at(1);
+    QCOMPARE(nights.rotation.unit, Rotation::Unit::Days);
+    QCOMPARE(nights.rotation.shiftLength, 2);
+    QCOMPARE(nights.rotation.handoffMinute, 22 * 60);
+    QCOMPARE(nights.rotation.timeZone, QStringLiteral("America/Sao_Paulo"));
+    QCOMPARE(nights.restrictStartMinute, 22 * 60);
+    QCOMPARE(nights.restrictEndMinute, 6 * 60);
+    QCOMPARE(nights.restrictWeekdays, QVector<int>({1, 2, 3, 4, 5}));
+    QCOMPARE(nights.endsAtMs, config::parseInstant(QStringLiteral("2027-01-01T00:00:00Z")).value());
+    QCOMPARE(s.overrides.size(), 1);
+    QCOMPARE(s.overrides.at(0).user, QStringLiteral("dora"));
+    QCOMPARE(d.escalationPolicies.size(), 1);
+    const EscalationPolicy &p = d.escalationPolicies.at(0);
+    QCOMPARE(p.repeat, 1);
+    QCOMPARE(p.finalRole, Role::Operator);
+    QCOMPARE(p.steps.size(), 2);
+    QCOMPARE(p.steps.at(0).delayMs, 10 * 60'000);
+    QCOMPARE(p.steps.at(0).targets.at(0).kind, EscalationTarget::Kind::Schedule);
+    QCOMPARE(p.steps.at(0).targets.at(0).name, QStringLiteral("primary"));
+    QCOMPARE(p.steps.at(1).delayMs, 15 * 60'000); // the default
+    QCOMPARE(p.steps.at(1).targets.at(0).name, QStringLiteral("erin"));
+    QCOMPARE(p.steps.at(1).targets.at(1).kind, EscalationTarget::Kind::Role);
+    QCOMPARE(p.steps.at(1).targets.at(1).role, Role::Admin);
+}
+
+void TestConfigParser::onCallSectionsRoundTripThroughTheWriter()
+{
+    const ConfigParseResult first = parse(OnCallExample);
+    QVERIFY2(first.ok(), qPrintable(messages(first).join(u'\n')));
+    const QByteArray written = ConfigWriter::write(first.declarations);
+    const ConfigParseResult second = parse(written);
+    QVERIFY2(second.ok(), qPrintable(messages(second).join(u'\n') + u'\n' + QString::fromUtf8(written)));
+    QCOMPARE(second.declarations.jobs.at(0).escalationPolicy, QStringLiteral("ops"));
+    QCOMPARE(second.declarations.schedules.size(), 1);
+    QVERIFY2(sameSchedule(second.declarations.schedules.at(0), first.declarations.schedules.at(0)),
+             written.constData());
+    QVERIFY(samePolicy(second.declarations.escalationPolicies.at(0), first.declarations.escalationPolicies.at(0)));
+    QCOMPARE(ConfigWriter::write(second.declarations), written);
+}
+
+void TestConfigParser::malformedOnCallIsRejectedWithLocation_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("errors");
+    const auto schedule = [](const char *layer) -> QByteArray {
+        return QByteArray("version: 1\nschedules:\n  - name: s\n    layers:\n      - ") + layer + '\n';
+    };
+    const auto policy = [](const char *step) -> QByteArray {
+        return QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps:\n      - ") + step + '\n';
+    };
+    const auto row = [](const char *name, const QByteArray &text, const QStringList &errors) {
+        QTest::newRow(name) << text << errors;
+    };
+    row("no participants", schedule("{start: 2026-01-05, participants: []}"),
+        {QStringLiteral("jobs.yaml:5:43: schedules[0].layers[0].participants: needs at least one participant")});
+    row("bad start date", schedule("{participants: [a], start: 2026-02-30}"),
+        {QStringLiteral("jobs.yaml:5:36: schedules[0].layers[0].start: \"2026-02-30\" is not a date (YYYY-MM-DD)")});
+    row("missing start", schedule("{participants: [a]}"),
+        {QStringLiteral("jobs.yaml:5:9: schedules[0].layers[0]: missing: start (the local date of the first handoff, "
+                        "e.g. 2026-01-05)")});
+    row("unknown zone", schedule("{participants: [a], start: 2026-01-05, time_zone: Mars/Olympus}"),
+        {QStringLiteral("jobs.yaml:5:59: schedules[0].layers[0].time_zone: unknown time zone \"Mars/Olympus\" (an IANA "
+                        "name such as Europe/Berlin)")});
+    row("bad unit", schedule("{participants: [a], start: 2026-01-05, unit: months}"),
+        {QStringLiteral("jobs.yaml:5:54: schedules[0].layers[0].unit: \"months\" is not one of: hours, days, "
+                        "weeks")});
+    row("bad handoff", schedule("{participants: [a], start: 2026-01-05, handoff: \"25:00\"}"),
+        {QStringLiteral("jobs.yaml:5:57: schedules[0].layers[0].handoff: \"25:00\" is not a time of day (HH:MM, 00:00 "
+                        "to 23:59)")});
+    row("unknown layer key", schedule("{participants: [a], start: 2026-01-05, shift: 1w}"),
+        {QStringLiteral("jobs.yaml:5:48: schedules[0].layers[0].shift: unknown key \"shift\" (expected name, "
+                        "participants, start, shift_length, unit, handoff, time_zone, restrict, ends_at)")});
+    row("override ends first",
+        QByteArray("version: 1\nschedules:\n  - name: s\n    layers: [{participants: [a], start: 2026-01-05}]\n"
+                   "    overrides: [{user: b, start: 2026-02-01T00:00:00Z, end: 2026-01-01T00:00:00Z}]\n"),
+        {QStringLiteral("jobs.yaml:5:61: schedules[0].overrides[0].end: the override ends before it starts")});
+    row("target with two kinds", policy("{delay: 5m, targets: [{user: a, role: admin}]}"),
+        {QStringLiteral("jobs.yaml:5:31: escalation_policies[0].steps[0].targets[0]: a target is exactly one of user, "
+                        "schedule or role")});
+    row("unknown role", policy("{targets: [{role: boss}]}"),
+        {QStringLiteral("jobs.yaml:5:27: escalation_policies[0].steps[0].targets[0].role: \"boss\" is not "
+                        "one of: viewer, operator, admin")});
+    row("negative delay", policy("{delay: -5m, targets: [{user: a}]}"),
+        {QStringLiteral("jobs.yaml:5:17: escalation_policies[0].steps[0].delay: \"-5m\" is not a duration (e.g. "
+                        "500ms, 30s, 5m, 2h, 1d; a plain whole number is seconds)")});
+    row("unknown schedule target", policy("{targets: [{schedule: nope}]}"),
+        {QStringLiteral("jobs.yaml:5:19: escalation_policies[0].steps[0].targets: unknown schedule \"nope\": declare "
+                        "it under schedules")});
+    row("no steps", QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: []\n"),
+        {QStringLiteral("jobs.yaml:4:12: escalation_policies[0].steps: needs at least one step")});
+    row("quoted repeat",
+        QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: [{targets: [{user: a}]}]\n"
+                   "    repeat: \"2\"\n"),
+        {QStringLiteral("jobs.yaml:5:13: escalation_policies[0].repeat: expected a whole number, got \"2\"")});
+    row("duplicate policy",
+        QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: [{targets: [{user: a}]}]\n"
+                   "  - name: p\n    steps: [{targets: [{user: a}]}]\n"),
+        {QStringLiteral("jobs.yaml:5:11: escalation_policies[1].name: escalation policy \"p\" is declared twice")});
+    row("job policy not a name",
+        QByteArray("version: 1\njobs:\n  - name: a\n    kind: noop\n    escalation_policy: [x]\n"),
+        {QStringLiteral("jobs.yaml:5:24: jobs[0].escalation_policy: expected a string, got a list")});
+}
+
+void TestConfigParser::malformedOnCallIsRejectedWithLocation()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, errors);
+    const ConfigParseResult result = parse(text);
+    QCOMPARE(messages(result), errors);
+}
+
 void TestConfigParser::malformedFileIsRejectedWithLocation_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -304,9 +473,11 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
     };
     row("unknown key", job("    colour: red\n"),
         {QStringLiteral("jobs.yaml:5:5: jobs[0].colour: unknown key \"colour\" (expected name, queue, kind, spec, "
-                        "priority, timeout, retry, schedule, sla, critical, incident_policy)")});
+                        "priority, timeout, retry, schedule, sla, critical, incident_policy, "
+                        "escalation_policy)")});
     row("unknown top-level key", "version: 1\nqueue: []\n",
-        {QStringLiteral("jobs.yaml:2:1: queue: unknown key \"queue\" (expected version, queues, jobs)")});
+        {QStringLiteral("jobs.yaml:2:1: queue: unknown key \"queue\" (expected version, queues, jobs, "
+                        "schedules, escalation_policies)")});
     row("wrong type: word for a number", "version: 1\nqueues:\n  - name: q\n    concurrency: lots\n",
         {QStringLiteral("jobs.yaml:4:18: queues[0].concurrency: expected a whole number, got \"lots\"")});
     row("wrong type: quoted number", "version: 1\nqueues:\n  - name: q\n    concurrency: \"2\"\n",
@@ -419,7 +590,8 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
              "jobs.yaml:5:62: jobs[0].incident_policy.failure_rate.window: must be from 1 to 10000, not 0")});
     row("criticality is not a key", job("    criticality: high\n"),
         {QStringLiteral("jobs.yaml:5:5: jobs[0].criticality: unknown key \"criticality\" (expected name, queue, kind, "
-                        "spec, priority, timeout, retry, schedule, sla, critical, incident_policy)")});
+                        "spec, priority, timeout, retry, schedule, sla, critical, incident_policy, "
+                        "escalation_policy)")});
     row("retry attempts out of range", job("    retry: {max_attempts: 0}\n"),
         {QStringLiteral("jobs.yaml:5:27: jobs[0].retry.max_attempts: must be from 1 to 1000, not 0")});
     row("explicitly tagged value", job("    schedule: {every: !!int 5}\n"),
