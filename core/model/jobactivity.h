@@ -16,7 +16,7 @@ struct JobActivity {
 
     qint64 jobId = 0;
     qint64 jobCreatedAt = 0;
-    qint64 lastSuccessAt = 0;  // the latest finished_at of a succeeded run
+    qint64 lastSuccessAt = 0;  // the latest finished_at of a succeeded run (from the rollups once pruned)
     qint64 lastFinishedAt = 0; // the latest finished_at among the recent runs (succeeded, dead, cancelled)
     RunState lastFinishedState = RunState::Succeeded; // meaningful when lastFinishedAt > 0
     QVector<RunningRun> running;                      // by run id

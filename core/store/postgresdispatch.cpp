@@ -29,6 +29,7 @@ const char *const CompleteSql =
     "result, error, next_run_at, refund, rescued, guard, node, record_attempt, outcome, started_at, attempt, ord)), "
     "locked AS (SELECT id FROM runs WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE), "
     "done AS (UPDATE runs SET state = c.state, finished_at = c.final_at, duration_ms = c.duration_ms, "
+    "finished_seq = CASE WHEN c.final_at IS NOT NULL THEN pg_current_xact_id()::text::bigint END, "
     "result = c.result, error = c.error, "
     "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
     "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, lease_owner = NULL, "

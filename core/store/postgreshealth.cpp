@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace vigia {
 
 // Three statements in one read-only transaction (one snapshot), each a short index walk per job: LATERAL reads a
@@ -18,11 +20,13 @@ QVector<JobActivity> PostgresStore::jobActivity(int recentRuns)
         QHash<qint64, qsizetype> index;
         for (const pqxx::row &row :
              tx.exec("SELECT j.id, j.created_at, (SELECT r.finished_at FROM runs r WHERE r.job_id = j.id "
-                     "AND r.state = 'succeeded' ORDER BY r.id DESC LIMIT 1) FROM jobs j ORDER BY j.id")) {
+                     "AND r.state = 'succeeded' ORDER BY r.id DESC LIMIT 1), (SELECT max(u.last_finished_at) "
+                     "FROM run_rollups u WHERE u.job = j.name AND u.state = 'succeeded') FROM jobs j ORDER BY j.id")) {
             JobActivity activity;
             activity.jobId = qtInt(row[0]);
             activity.jobCreatedAt = qtInt(row[1]);
-            activity.lastSuccessAt = qtInt(row[2]);
+            // The rollups keep a job's last success once retention pruned its runs.
+            activity.lastSuccessAt = std::max(qtInt(row[2]), qtInt(row[3]));
             index.insert(activity.jobId, result.size());
             result.append(activity);
         }

@@ -123,6 +123,40 @@ const QVector<Migration> &postgresMigrations()
                             "misfire ON jobs FOR EACH ROW EXECUTE FUNCTION vigia_bump_jobs_revision()"),
              QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
          }},
+        {4,
+         "retention: finished_seq on runs, per-minute run rollups, the rollup watermark",
+         {
+             // The 64-bit id of the transaction that made the run final (pg_current_xact_id()), not a sequence: a
+             // sequence value is taken before its transaction commits, so a rollup could see seq 11 committed while
+             // seq 10 is still in flight, move the watermark past 10 and never roll that run up. With transaction
+             // ids the rollup reads only runs finished by transactions below its snapshot's xmin: every such
+             // transaction has ended, so no run with a smaller finished_seq can appear later. The cost is a lag of
+             // the longest transaction running at that moment, not a fixed delay.
+             QStringLiteral("ALTER TABLE runs ADD COLUMN finished_seq bigint"),
+             QStringLiteral("UPDATE runs SET finished_seq = pg_current_xact_id()::text::bigint "
+                            "WHERE state IN ('succeeded', 'dead', 'cancelled')"),
+             QStringLiteral("CREATE INDEX runs_finished_seq ON runs (finished_seq, id) WHERE finished_seq IS NOT NULL"),
+             // One row per minute, queue, job name ('' for none) and final state; histogram: DurationHistogram.
+             QStringLiteral(R"(CREATE TABLE run_rollups (
+                bucket_at bigint NOT NULL,
+                queue text NOT NULL,
+                job text NOT NULL,
+                state text NOT NULL,
+                runs bigint NOT NULL,
+                total_ms bigint NOT NULL,
+                max_ms bigint NOT NULL,
+                last_finished_at bigint NOT NULL,
+                histogram text NOT NULL,
+                PRIMARY KEY (bucket_at, queue, job, state)))"),
+             // A job's last success once its runs were pruned (the SLA), and its history for `stats`.
+             QStringLiteral("CREATE INDEX run_rollups_job ON run_rollups (job, state, last_finished_at)"),
+             // The last run rolled up, by (finished_seq, id).
+             QStringLiteral(R"(CREATE TABLE retention_state (
+                name text PRIMARY KEY,
+                last_seq bigint NOT NULL,
+                last_id bigint NOT NULL))"),
+             QStringLiteral("INSERT INTO retention_state (name, last_seq, last_id) VALUES ('rollup', 0, 0)"),
+         }},
         {5,
          "nodes and the leader lease",
          {

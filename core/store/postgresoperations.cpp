@@ -241,8 +241,9 @@ Store::CancelResult PostgresStore::cancel(qint64 runId, const Actor &actor, qint
             tx.exec_params("UPDATE runs SET cancel_requested = true WHERE id = $1", runId);
             result = CancelResult::CancelRequested;
         } else {
-            tx.exec_params("UPDATE runs SET state = 'cancelled', finished_at = $1, error = $2 WHERE id = $3", now,
-                           pgText(PostgresStore::tr("cancelled by %1").arg(actor.name)), runId);
+            tx.exec_params("UPDATE runs SET state = 'cancelled', finished_at = $1, error = $2, "
+                           "finished_seq = pg_current_xact_id()::text::bigint WHERE id = $3",
+                           now, pgText(PostgresStore::tr("cancelled by %1").arg(actor.name)), runId);
         }
         audit(tx, actor, now, QStringLiteral("run.cancel"), QStringLiteral("run:%1").arg(runId),
               detailJson({{QStringLiteral("from"), runStateName(run.state)}}));

@@ -79,6 +79,7 @@ QVector<qint64> SqliteStore::applyCompletions(const QVector<Completion> &complet
                    repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows) +
                    QStringLiteral(
                        ") UPDATE runs SET state = c.state, finished_at = c.final_at, duration_ms = c.duration_ms, "
+                       "finished_seq = CASE WHEN c.final_at IS NOT NULL THEN " VIGIA_SQLITE_NEXT_FINISHED_SEQ " END, "
                        "result = c.result, error = c.error, "
                        "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
                        "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, "

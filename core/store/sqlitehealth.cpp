@@ -16,15 +16,17 @@ QVector<JobActivity> SqliteStore::jobActivity(int recentRuns)
 {
     QVector<JobActivity> result;
     QHash<qint64, qsizetype> index;
+    // The rollups keep a job's last success once retention pruned its runs (run_rollups_job finds it directly).
     QSqlQuery &jobs = prepared("SELECT j.id, j.created_at, (SELECT r.finished_at FROM runs r "
-                               "WHERE r.job_id = j.id AND r.state = 'succeeded' ORDER BY r.id DESC LIMIT 1) "
-                               "FROM jobs j ORDER BY j.id");
+                               "WHERE r.job_id = j.id AND r.state = 'succeeded' ORDER BY r.id DESC LIMIT 1), "
+                               "(SELECT max(u.last_finished_at) FROM run_rollups u WHERE u.job = j.name AND "
+                               "u.state = 'succeeded') FROM jobs j ORDER BY j.id");
     execOrThrow(jobs, "job activity");
     while (jobs.next()) {
         JobActivity activity;
         activity.jobId = jobs.value(0).toLongLong();
         activity.jobCreatedAt = jobs.value(1).toLongLong();
-        activity.lastSuccessAt = jobs.value(2).toLongLong();
+        activity.lastSuccessAt = std::max(jobs.value(2).toLongLong(), jobs.value(3).toLongLong());
         index.insert(activity.jobId, result.size());
         result.append(activity);
     }

@@ -122,6 +122,36 @@ const QVector<Migration> &sqliteMigrations()
                             "misfire ON jobs BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
              QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
          }},
+        {4,
+         "retention: finished_seq on runs, per-minute run rollups, the rollup watermark",
+         {
+             // Set when a run reaches a final state, from a counter that only grows (the largest seq yet, or the
+             // watermark once those runs are pruned, plus one). SQLite's writers take turns, so a later commit
+             // always has a larger seq and the rollup watermark never passes a run it has not seen.
+             QStringLiteral("ALTER TABLE runs ADD COLUMN finished_seq INTEGER"),
+             QStringLiteral("UPDATE runs SET finished_seq = 1 WHERE state IN ('succeeded', 'dead', 'cancelled')"),
+             QStringLiteral("CREATE INDEX runs_finished_seq ON runs (finished_seq, id) WHERE finished_seq IS NOT NULL"),
+             // One row per minute, queue, job name ('' for none) and final state; histogram: DurationHistogram.
+             QStringLiteral(R"(CREATE TABLE run_rollups (
+                bucket_at INTEGER NOT NULL,
+                queue TEXT NOT NULL,
+                job TEXT NOT NULL,
+                state TEXT NOT NULL,
+                runs INTEGER NOT NULL,
+                total_ms INTEGER NOT NULL,
+                max_ms INTEGER NOT NULL,
+                last_finished_at INTEGER NOT NULL,
+                histogram TEXT NOT NULL,
+                PRIMARY KEY (bucket_at, queue, job, state)) WITHOUT ROWID)"),
+             // A job's last success once its runs were pruned (the SLA), and its history for `stats`.
+             QStringLiteral("CREATE INDEX run_rollups_job ON run_rollups (job, state, last_finished_at)"),
+             // The last run rolled up, by (finished_seq, id).
+             QStringLiteral(R"(CREATE TABLE retention_state (
+                name TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL,
+                last_id INTEGER NOT NULL))"),
+             QStringLiteral("INSERT INTO retention_state (name, last_seq, last_id) VALUES ('rollup', 0, 0)"),
+         }},
         {5,
          "nodes and the leader lease",
          {

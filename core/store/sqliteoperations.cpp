@@ -177,7 +177,8 @@ Store::CancelResult SqliteStore::cancel(qint64 runId, const Actor &actor, qint64
         exec(QStringLiteral("UPDATE runs SET cancel_requested = 1 WHERE id = ?"), {runId});
         result = CancelResult::CancelRequested;
     } else {
-        exec(QStringLiteral("UPDATE runs SET state = 'cancelled', finished_at = ?, error = ? WHERE id = ?"),
+        exec(QStringLiteral("UPDATE runs SET state = 'cancelled', finished_at = ?, error = ?, "
+                            "finished_seq = " VIGIA_SQLITE_NEXT_FINISHED_SEQ " WHERE id = ?"),
              {now, SqliteStore::tr("cancelled by %1").arg(actor.name), runId});
     }
     audit(actor, now, QStringLiteral("run.cancel"), QStringLiteral("run:%1").arg(runId),

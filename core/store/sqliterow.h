@@ -11,6 +11,13 @@
     "created_at, scheduled_at, started_at, finished_at, duration_ms, lease_owner, lease_expires_at, "                  \
     "cancel_requested, rescue_count, result, error, dlq_handling, dlq_handled_at"
 
+// The finished_seq of a run that reaches a final state now: one more than any seq yet (the watermark counts too,
+// for when the runs that had the largest seqs were pruned). Writers take turns on SQLite, so seqs grow in commit
+// order; runs finished by one statement share one.
+#define VIGIA_SQLITE_NEXT_FINISHED_SEQ                                                                                 \
+    "(SELECT max(coalesce((SELECT max(finished_seq) FROM runs WHERE finished_seq IS NOT NULL), 0), "                   \
+    "(SELECT last_seq FROM retention_state WHERE name = 'rollup')) + 1)"
+
 namespace vigia {
 
 inline Run readRun(const QSqlQuery &q)

@@ -100,6 +100,8 @@ public:
     QVector<std::pair<Attempt, Run>> failedAttemptsBetween(const QString &kind, qint64 after, qint64 upTo,
                                                            int limit) override;
     bool jobSucceededAfter(qint64 jobId, qint64 fromRunId, qint64 finishedAfter) override;
+    RetentionResult rollupAndPrune(qint64 now, const RetentionPolicy &policy) override;
+    QVector<RollupStats> rollups(const RollupFilter &filter) override;
 
     QVector<OnCallSchedule> onCallSchedules() override;
     QVector<EscalationPolicy> escalationPolicies() override;

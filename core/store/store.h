@@ -8,6 +8,7 @@
 #include "model/node.h"
 #include "model/oncallschedule.h"
 #include "model/queue.h"
+#include "model/rollup.h"
 #include "model/run.h"
 #include "model/user.h"
 #include "notify/notificationdelivery.h"
@@ -273,6 +274,15 @@ public:
     // Saves an attempt's outcome (status, attempts, error, next attempt, finish); a final outcome (sent, failed)
     // also adds a "notified" row to the incident's timeline.
     virtual void recordDeliveryAttempt(const NotificationDelivery &delivery, qint64 now) = 0;
+
+    // Retention, for the leader's Pruner, in transactions of policy.batchSize runs each so that claims wait little:
+    // first rolls every run that reached a final state since the last call into run_rollups, exactly once (a
+    // watermark on the runs' finished_seq follows what was rolled up), then deletes (with their attempts) the
+    // rolled-up succeeded and cancelled runs that finished before now - succeededAgeMs and the dead runs replayed or
+    // discarded before now - deadAgeMs. Dead runs still unhandled in the dead-letter queue are never deleted.
+    virtual RetentionResult rollupAndPrune(qint64 now, const RetentionPolicy &policy) = 0;
+    // The rolled-up history for charts and `stats`: rows of the filter's period, job and queue, merged per group.
+    virtual QVector<RollupStats> rollups(const RollupFilter &filter) = 0;
 
     // ---- Wake-ups: other processes announce the queues they enqueued to (PostgreSQL LISTEN/NOTIFY, sent by
     // enqueue() in the same statement). A store without them returns false from listenForWakes() and the engine

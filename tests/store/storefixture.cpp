@@ -55,6 +55,7 @@ public:
         ensureSchema(*store);
         return store;
     }
+    QString url() const override { return m_server->url(m_database); }
     void execute(const QString &sql) override
     {
         const QString failure = m_server->exec(m_database, sql);

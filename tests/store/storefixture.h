@@ -22,6 +22,8 @@ public:
     }
     // Runs statements behind the store's back, on a connection of the test's own.
     virtual void execute(const QString &sql) = 0;
+    // The database's URL for a connection of the test's own (PostgreSQL), empty for SQLite.
+    virtual QString url() const { return {}; }
 };
 
 QStringList availableBackends();
