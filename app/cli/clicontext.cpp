@@ -152,14 +152,18 @@ namespace vigia::cli {
 
 qint64 parseDurationMs(const QString &text, const QString &what, qint64 minMs, qint64 maxMs)
 {
-    // A number with a unit (ms, s, m); a bare number means seconds.
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m)?$"));
+    // A number with a unit (ms, s, m, h, d); a bare number means seconds.
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)?$"));
     const QRegularExpressionMatch match = pattern.match(text.trimmed());
     qint64 ms = -1;
     if (match.hasMatch()) {
         const double value = match.captured(1).toDouble();
         const QString unit = match.captured(2);
-        const double factor = unit == QLatin1String("ms") ? 1.0 : unit == QLatin1String("m") ? 60'000.0 : 1000.0;
+        const double factor = unit == QLatin1String("ms")  ? 1.0
+                              : unit == QLatin1String("m") ? 60'000.0
+                              : unit == QLatin1String("h") ? 3'600'000.0
+                              : unit == QLatin1String("d") ? 86'400'000.0
+                                                           : 1000.0;
         ms = qint64(value * factor);
     }
     if (ms < minMs || ms > maxMs) {

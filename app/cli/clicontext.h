@@ -93,7 +93,7 @@ int runSubverb(CliContext &context, const QString &verb, const QStringList &args
 qint64 parseId(const QString &text, const QString &what);
 int parseInt(const QString &text, const QString &what, int min, int max);
 qint64 parseInstant(const QString &text, const QString &what);
-// "15s", "500ms", "1m" or a bare number of seconds, in milliseconds within [minMs, maxMs].
+// "15s", "500ms", "1m", "2h", "7d" or a bare number of seconds, in milliseconds within [minMs, maxMs].
 qint64 parseDurationMs(const QString &text, const QString &what, qint64 minMs, qint64 maxMs);
 
 } // namespace vigia::cli

@@ -65,6 +65,16 @@ int serveVerb(CliContext &context, const QStringList &args)
     parser.addOption({QStringLiteral("critical-breaks-dnd"),
                       QCoreApplication::translate("Cli", "Critical incidents reach people inside their do-not-disturb "
                                                          "windows (otherwise those notifications are SILENCED).")});
+    parser.addOption(
+        {QStringLiteral("retention-succeeded"),
+         QCoreApplication::translate("Cli", "Delete succeeded and cancelled runs this long after they finished, once "
+                                            "rolled up into the per-minute statistics (default 7d; e.g. 12h, 30d)."),
+         QStringLiteral("duration"), QStringLiteral("7d")});
+    parser.addOption(
+        {QStringLiteral("retention-dead"),
+         QCoreApplication::translate("Cli", "Delete dead runs this long after they were replayed or discarded; dead "
+                                            "runs still in the dead-letter queue are kept (default 30d)."),
+         QStringLiteral("duration"), QStringLiteral("30d")});
     parser.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No summary line.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -79,6 +89,11 @@ int serveVerb(CliContext &context, const QStringList &args)
     config.pollIntervalMs = parseInt(parser.value(QStringLiteral("poll-ms")), QStringLiteral("--poll-ms"), 10, 60000);
     config.escalation.defaultPolicy = parser.value(QStringLiteral("default-escalation-policy"));
     config.escalation.criticalBreaksDnd = parser.isSet(QStringLiteral("critical-breaks-dnd"));
+    constexpr qint64 TenYearsMs = 3650 * RetentionPolicy::Day;
+    config.retention.succeededAgeMs = parseDurationMs(parser.value(QStringLiteral("retention-succeeded")),
+                                                      QStringLiteral("--retention-succeeded"), 1000, TenYearsMs);
+    config.retention.deadAgeMs = parseDurationMs(parser.value(QStringLiteral("retention-dead")),
+                                                 QStringLiteral("--retention-dead"), 1000, TenYearsMs);
     const qint64 drainMs =
         qint64(parseInt(parser.value(QStringLiteral("drain")), QStringLiteral("--drain"), 0, 24 * 3600)) * 1000;
 

@@ -4,6 +4,7 @@
 #include "engine/enqueue.h"
 #include "engine/leadership.h"
 #include "engine/notifier.h"
+#include "engine/pruner.h"
 #include "engine/rescuer.h"
 #include "engine/scheduler.h"
 #include "engine/slamonitor.h"
@@ -63,6 +64,14 @@ Engine::Engine(EngineConfig config, StoreOpener opener, Clock *clock, const Exec
             connect(monitor.get(), &SlaMonitor::failed, this,
                     [](const QString &message) { qCWarning(lcEngine).noquote() << "SLA monitor:" << message; });
             return monitor;
+        });
+    }
+    if (m_config.runPruner) {
+        addLeaderDuty(QStringLiteral("pruner"), [this]() -> std::unique_ptr<QObject> {
+            auto pruner = std::make_unique<Pruner>(m_opener, m_clock, m_config.retention, m_config.pruneIntervalMs);
+            connect(pruner.get(), &Pruner::failed, this,
+                    [](const QString &message) { qCWarning(lcEngine).noquote() << "pruner:" << message; });
+            return pruner;
         });
     }
     if (m_config.runIncidentWatcher) {

@@ -4,6 +4,7 @@
 #include "engine/retrypolicy.h"
 #include "incidents/escalator.h"
 #include "incidents/incidentwatcher.h"
+#include "model/rollup.h"
 
 #include <QString>
 
@@ -41,6 +42,9 @@ struct EngineConfig {
     EscalatorConfig escalation;
     bool runNotifier = true; // send the notifications the escalator writes (a leader duty)
     NotifierConfig notifications;
+    bool runPruner = true;           // roll up and delete old runs (a leader duty)
+    qint64 pruneIntervalMs = 60'000; // how often the pruner looks
+    RetentionPolicy retention{};     // its ages
     // Measurement hook (vigia-bench, tests): called on the worker thread right after an execution was started.
     std::function<void(qint64 runId)> onRunStarted;
 };
