@@ -8,6 +8,7 @@
 #include "freshstore.h"
 #include "latencybench.h"
 #include "processbench.h"
+#include "prunebench.h"
 
 #include "executors/executorregistry.h"
 #include "store/storefactory.h"
@@ -137,6 +138,9 @@ int main(int argc, char *argv[])
         result = runEngineBench(bench);
         break;
     }
+    case Scenario::Prune:
+        result = runPruneBench(*store, clock, options.jobs);
+        break;
     }
     if (!result.ok) {
         printErr(QStringLiteral("%1 failed: %2").arg(scenarioName(options.scenario), result.error));

@@ -45,6 +45,8 @@ QString scenarioName(Scenario scenario)
         return QStringLiteral("latency");
     case Scenario::CronLag:
         return QStringLiteral("cron-lag");
+    case Scenario::Prune:
+        return QStringLiteral("prune");
     }
     return {};
 }
@@ -64,7 +66,9 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
            "  latency         enqueue --jobs runs (default 500) one at a time, --interval-ms apart, into an idle "
            "engine; reports enqueue-to-start percentiles\n"
            "  cron-lag        --jobs scheduled jobs (default 100) firing every second for 10 s; reports "
-           "fire-to-enqueue lag percentiles"));
+           "fire-to-enqueue lag percentiles\n"
+           "  prune           preload --jobs runs finished 40 days ago, then time retention rolling them up and "
+           "deleting them"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption db(QStringLiteral("db"),
@@ -75,7 +79,7 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
                                     tr("Run on a throwaway PostgreSQL server started for this run (initdb in a "
                                        "temporary directory, loopback only; needs PostgreSQL's server installed)."));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      tr("enqueue, enqueue-single, process, latency or cron-lag."),
+                                      tr("enqueue, enqueue-single, process, latency, cron-lag or prune."),
                                       QStringLiteral("name"));
     const QCommandLineOption jobs(QStringLiteral("jobs"), tr("Number of runs (default 10000; 500 for latency)."),
                                   QStringLiteral("n"));
@@ -134,13 +138,13 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
     }
 
     if (!parser.isSet(scenario)) {
-        *message = tr("--scenario is required (enqueue, enqueue-single, process, latency or cron-lag)");
+        *message = tr("--scenario is required (enqueue, enqueue-single, process, latency, cron-lag or prune)");
         return std::nullopt;
     }
     const QString name = parser.value(scenario);
     bool known = false;
-    for (Scenario s :
-         {Scenario::Enqueue, Scenario::EnqueueSingle, Scenario::Process, Scenario::Latency, Scenario::CronLag}) {
+    for (Scenario s : {Scenario::Enqueue, Scenario::EnqueueSingle, Scenario::Process, Scenario::Latency,
+                       Scenario::CronLag, Scenario::Prune}) {
         if (scenarioName(s) == name) {
             options.scenario = s;
             known = true;
@@ -148,7 +152,8 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
     }
     if (!known) {
         *message =
-            tr("--scenario: unknown scenario \"%1\" (expected enqueue, enqueue-single, process, latency or cron-lag)")
+            tr("--scenario: unknown scenario \"%1\" (expected enqueue, enqueue-single, process, latency, cron-lag or "
+               "prune)")
                 .arg(name);
         return std::nullopt;
     }

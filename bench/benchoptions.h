@@ -15,6 +15,7 @@ enum class Scenario {
     Process,
     Latency,
     CronLag,
+    Prune,
 };
 
 QString scenarioName(Scenario scenario);

@@ -38,6 +38,7 @@ const Verb Verbs[] = {
     {"oncall", QT_TRANSLATE_NOOP("Cli", "who is on call at an instant, and the gaps in the schedules"), oncallVerb},
     {"notifications", QT_TRANSLATE_NOOP("Cli", "list the notifications sent, failed, silenced or pending"),
      notificationsVerb},
+    {"stats", QT_TRANSLATE_NOOP("Cli", "counts and duration percentiles per job over a period"), statsVerb},
 };
 
 QString usage()

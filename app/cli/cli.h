@@ -32,6 +32,7 @@ int incidentsVerb(CliContext &context, const QStringList &args);
 int usersVerb(CliContext &context, const QStringList &args);
 int oncallVerb(CliContext &context, const QStringList &args);
 int notificationsVerb(CliContext &context, const QStringList &args);
+int statsVerb(CliContext &context, const QStringList &args);
 
 // Prints runs as a table, or as a JSON array with --json.
 void printRuns(CliContext &context, const QVector<Run> &runs, bool json);
