@@ -167,8 +167,9 @@ void TestCrashRecovery::sigtermLetsRunningRunsFinishWithinDrain()
 {
     TempDatabase db;
     QList<qint64> ids;
+    // Long enough that all three are still running when a slow, loaded machine first looks (1.5 s was not).
     for (int i = 0; i < 3; ++i)
-        ids << enqueue(db, "--kind sleep --payload {\"ms\":1500}");
+        ids << enqueue(db, "--kind sleep --payload {\"ms\":8000}");
     EngineServer server(serveArgs(db, QStringLiteral("drainer"), "--drain 30"));
     QVERIFY(server.start());
     QTRY_COMPARE_WITH_TIMEOUT(runningCount(db), 3, 20000);
