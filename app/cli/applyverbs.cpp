@@ -1,5 +1,5 @@
-// Jobs as code: `apply -f FILE.yaml` declares queues and jobs, `export` writes them back in the same format. The
-// format is described in core/config/configparser.cpp and README.md.
+// Jobs as code: `apply -f FILE.yaml` declares queues, jobs and connections, `export` writes them back in the same
+// format. The format is described in core/config/configparser.cpp and README.md.
 #include "cli/cli.h"
 #include "cli/clicontext.h"
 #include "cli/output.h"
@@ -83,21 +83,25 @@ QByteArray readInput(const QString &path)
 
 int applyVerb(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("apply"),
-                      QCoreApplication::translate(
-                          "Cli", "Declare queues and jobs from a YAML file (jobs as code, described in README.md): "
-                                 "create what is new, update what changed, leave what is equal. The whole file is "
-                                 "checked first and written in one transaction; any error writes nothing."),
-                      VerbParser::WithJson);
+    VerbParser parser(
+        QStringLiteral("apply"),
+        QCoreApplication::translate(
+            "Cli",
+            "Declare queues, jobs, connections and users from a YAML file (jobs as code, described in README.md): "
+            "create what is new, update what changed, leave what is equal. The whole file is "
+            "checked first and written in one transaction; any error writes nothing."),
+        VerbParser::WithJson);
     parser.addOption({{QStringLiteral("f"), QStringLiteral("file")},
                       QCoreApplication::translate("Cli", "The YAML file to apply (- reads standard input)."),
                       QStringLiteral("file")});
     parser.addOption(
         {QStringLiteral("dry-run"), QCoreApplication::translate("Cli", "Print what would change and write nothing.")});
-    parser.addOption({QStringLiteral("prune"),
-                      QCoreApplication::translate(
-                          "Cli", "Also delete the queues (never \"default\") and jobs the file does not declare. Past "
-                                 "runs of a deleted job are kept, no longer linked to it.")});
+    parser.addOption(
+        {QStringLiteral("prune"),
+         QCoreApplication::translate(
+             "Cli",
+             "Also delete the queues (never \"default\"), jobs, connections and users the file does not declare. Past "
+             "runs of a deleted job are kept, no longer linked to it.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     if (!parser.isSet(QStringLiteral("file")))
@@ -115,6 +119,8 @@ int applyVerb(CliContext &context, const QStringList &args)
         options.existingQueues.append(queue.name);
     for (const OnCallSchedule &schedule : store->onCallSchedules())
         options.existingSchedules.append(schedule.name);
+    for (const Connection &connection : store->connections())
+        options.existingConnections.append(connection.name);
     options.prune = prune;
     const ConfigParseResult parsed = ConfigParser::parse(text, options);
     if (!parsed.ok()) {
@@ -144,17 +150,25 @@ int applyVerb(CliContext &context, const QStringList &args)
 
 int exportVerb(CliContext &context, const QStringList &args)
 {
-    VerbParser parser(QStringLiteral("export"),
-                      QCoreApplication::translate(
-                          "Cli", "Write every queue and job, by name, in the jobs-as-code YAML format; applying the "
-                                 "output changes nothing."));
+    VerbParser parser(
+        QStringLiteral("export"),
+        QCoreApplication::translate(
+            "Cli",
+            "Write every queue, job, connection and user, by name, in the jobs-as-code YAML format; applying the "
+            "output changes nothing."));
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QCoreApplication::translate("Cli", "Write to this file instead of standard output."),
                       QStringLiteral("file")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     std::unique_ptr<Store> store = parser.openStore();
-    Declarations declarations{store->queues(), store->jobs(), store->onCallSchedules(), store->escalationPolicies()};
+    Declarations declarations;
+    declarations.queues = store->queues();
+    declarations.jobs = store->jobs();
+    declarations.schedules = store->onCallSchedules();
+    declarations.escalationPolicies = store->escalationPolicies();
+    declarations.connections = store->connections();
+    declarations.users = store->users();
     std::sort(declarations.queues.begin(), declarations.queues.end(),
               [](const Queue &a, const Queue &b) { return a.name < b.name; });
     std::sort(declarations.jobs.begin(), declarations.jobs.end(),

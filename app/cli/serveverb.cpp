@@ -5,8 +5,8 @@
 #include "cli/signalwatcher.h"
 #include "cli/summaryline.h"
 #include "engine/engine.h"
-#include "executors/connectiondirectory.h"
 #include "secrets/secretstore.h"
+#include "store/storeconnectiondirectory.h"
 #include "store/storefactory.h"
 #include "store/storeurl.h"
 #include "util/logging.h"
@@ -110,8 +110,10 @@ int serveVerb(CliContext &context, const QStringList &args)
     Engine engine(
         config, [url] { return openStore(url); }, &context.clock(), context.registry());
     engine.setSecretStore(secrets.get());
-    // `sql` runs with `database: local` query the engine's own database.
-    engine.setConnectionDirectory(std::make_shared<StaticConnectionDirectory>(urlText));
+    // `sql` runs find the connections applied from jobs files in the engine's own database, which `database: local`
+    // queries.
+    engine.setConnectionDirectory(
+        std::make_shared<StoreConnectionDirectory>([url] { return openStore(url); }, urlText));
     int exitCode = Success;
     SignalWatcher watcher;
     int signalsSeen = 0;

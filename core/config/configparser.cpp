@@ -39,6 +39,14 @@
 //       escalation_policy: ops    # optional: a policy declared below or in the database (default: the engine's)
 //   schedules: ...                # optional: on-call schedules (see oncallsection.h)
 //   escalation_policies: ...      # optional: escalation policies (see oncallsection.h)
+//   connections:                  # optional list: the databases sql jobs name (see connectionsection.h)
+//     - name: reports-db
+//       url: postgresql://reporter@db.internal/reports
+//       password: ${secret:REPORTS_DB}
+//   users:                        # optional list: people, their roles and how to reach them (see usersection.h)
+//     - name: alice
+//       email: alice@example.com
+//       role: operator
 //
 // Durations are 500ms, 30s, 5m, 2h, 1d or sums such as 1h30m; an unquoted whole number is seconds. Whole numbers and
 // booleans must not be quoted. Unknown keys are errors. Every error names file:line:column and the field path, and all
@@ -47,8 +55,10 @@
 
 #include "config/configreader.h"
 #include "config/configvalues.h"
+#include "config/connectionsection.h"
 #include "config/jobincidentconfig.h"
 #include "config/oncallsection.h"
+#include "config/usersection.h"
 #include "executors/executorregistry.h"
 #include "schedule/cronexpression.h"
 #include "schedule/schedulerule.h"
@@ -111,6 +121,7 @@ private:
     void parseSchedule(const Entry &entry, Schedule &schedule);
     void parseWindow(const Entry &entry, ExecutionWindow &window);
     void checkQueueReferences();
+    void checkConnectionReferences();
 
     const ConfigParseOptions &m_options;
     Declarations m_declarations;
@@ -118,12 +129,14 @@ private:
     QHash<QString, int> m_queueLines;
     QHash<QString, int> m_jobLines;
     // Each job's queue reference, checked once every queue is known.
-    struct QueueReference {
-        QString queue;
+    struct NameReference {
+        QString name;
         YAML::Mark mark;
         QString path;
     };
-    QVector<QueueReference> m_queueReferences;
+    QVector<NameReference> m_queueReferences;
+    // Each sql job's `connection:`, checked once every connection is known.
+    QVector<NameReference> m_connectionReferences;
 };
 
 ConfigParseResult Parser::run(const QByteArray &text)
@@ -154,11 +167,11 @@ ConfigParseResult Parser::run(const QByteArray &text)
             ConfigTr::tr("the top level must be a mapping with version, queues and jobs, not %1").arg(describe(root)));
         return finish();
     }
-    const std::optional<Fields> fields =
-        mapping(root, root.Mark(), {},
-                {QStringLiteral("version"), QStringLiteral("queues"), QStringLiteral("jobs"),
-                 QStringLiteral("schedules"), QStringLiteral("escalation_policies")},
-                {QStringLiteral("incident_policies")});
+    const std::optional<Fields> fields = mapping(
+        root, root.Mark(), {},
+        {QStringLiteral("version"), QStringLiteral("queues"), QStringLiteral("jobs"), QStringLiteral("schedules"),
+         QStringLiteral("escalation_policies"), QStringLiteral("connections"), QStringLiteral("users")},
+        {QStringLiteral("incident_policies")});
     if (!fields->contains(QStringLiteral("version"))) {
         missing(root, QStringLiteral("version"),
                 ConfigTr::tr("missing: the format version (\"version: %1\")").arg(ConfigParser::FormatVersion));
@@ -177,6 +190,10 @@ ConfigParseResult Parser::run(const QByteArray &text)
         parseQueues(fields->value(QStringLiteral("queues")));
     if (fields->contains(QStringLiteral("jobs")))
         parseJobs(fields->value(QStringLiteral("jobs")));
+    if (fields->contains(QStringLiteral("connections")))
+        parseConnections(*this, fields->value(QStringLiteral("connections")), m_declarations.connections);
+    if (fields->contains(QStringLiteral("users")))
+        parseUsers(*this, fields->value(QStringLiteral("users")), m_declarations.users);
     checkQueueReferences();
     if (fields->contains(QStringLiteral("schedules")))
         parseSchedules(*this, fields->value(QStringLiteral("schedules")), m_declarations.schedules);
@@ -186,6 +203,7 @@ ConfigParseResult Parser::run(const QByteArray &text)
         checkScheduleTargets(*this, policies, m_declarations.escalationPolicies, m_declarations.schedules,
                              m_options.existingSchedules);
     }
+    checkConnectionReferences();
     return finish();
 }
 
@@ -300,6 +318,17 @@ void Parser::parseJob(const YAML::Node &node, const QString &path)
             specParsed = false;
         } else if (const std::optional<QJsonValue> value = json(spec.value, markOf(spec), spec.path, 0)) {
             job.payload = QJsonDocument(value->toObject()).toJson(QJsonDocument::Compact);
+            const QJsonValue connection = value->toObject().value(QLatin1String("connection"));
+            if (job.kind == QLatin1String("sql") && connection.isString()) {
+                // Point at the name itself, inside the spec.
+                YAML::Mark mark = markOf(spec);
+                for (auto it = spec.value.begin(); it != spec.value.end(); ++it) {
+                    if (it->first.IsScalar() && it->first.Scalar() == "connection")
+                        mark = it->second.Mark();
+                }
+                m_connectionReferences.append(
+                    {connection.toString(), mark, childPath(spec.path, QStringLiteral("connection"))});
+            }
         } else {
             specParsed = false;
         }
@@ -525,19 +554,42 @@ void Parser::checkQueueReferences()
     QSet<QString> declared;
     for (const Queue &queue : std::as_const(m_declarations.queues))
         declared.insert(queue.name);
-    for (const QueueReference &reference : std::as_const(m_queueReferences)) {
-        if (declared.contains(reference.queue))
+    for (const NameReference &reference : std::as_const(m_queueReferences)) {
+        if (declared.contains(reference.name))
             continue;
-        const bool exists = m_options.existingQueues.contains(reference.queue);
-        if (m_options.prune && exists && reference.queue != QLatin1String("default")) {
+        const bool exists = m_options.existingQueues.contains(reference.name);
+        if (m_options.prune && exists && reference.name != QLatin1String("default")) {
             error(reference.mark, reference.path,
                   ConfigTr::tr(
                       "queue %1 is not declared in this file, so --prune would delete it; declare it under queues")
-                      .arg(quoted(reference.queue)));
+                      .arg(quoted(reference.name)));
         } else if (!exists) {
             error(reference.mark, reference.path,
                   ConfigTr::tr("unknown queue %1: declare it under queues (the database has no such queue either)")
-                      .arg(quoted(reference.queue)));
+                      .arg(quoted(reference.name)));
+        }
+    }
+}
+
+void Parser::checkConnectionReferences()
+{
+    QSet<QString> declared;
+    for (const Connection &connection : std::as_const(m_declarations.connections))
+        declared.insert(connection.name);
+    for (const NameReference &reference : std::as_const(m_connectionReferences)) {
+        if (declared.contains(reference.name))
+            continue;
+        const bool exists = m_options.existingConnections.contains(reference.name);
+        if (m_options.prune && exists) {
+            error(reference.mark, reference.path,
+                  ConfigTr::tr("connection %1 is not declared in this file, so --prune would delete it; declare it "
+                               "under connections")
+                      .arg(quoted(reference.name)));
+        } else if (!exists) {
+            error(reference.mark, reference.path,
+                  ConfigTr::tr("unknown connection %1: declare it under connections (the database has no such "
+                               "connection either)")
+                      .arg(quoted(reference.name)));
         }
     }
 }

@@ -26,8 +26,9 @@ struct ConfigParseOptions {
     QString fileName;                           // as errors name it
     const ExecutorRegistry *registry = nullptr; // the job kinds and their payload checks; required
     QStringList existingQueues;                 // queues the database holds: jobs may use them without declaring them
-    bool prune = false;                         // every queue a job uses must then be declared (prune would delete it)
     QStringList existingSchedules{};            // on-call schedules the database holds: policies may name them
+    QStringList existingConnections{};          // connections the database holds: sql jobs may name them
+    bool prune = false; // every queue and connection a job uses must then be declared (prune would delete it)
 };
 
 struct ConfigParseResult {
@@ -39,7 +40,7 @@ struct ConfigParseResult {
 
 // Reads a jobs-as-code YAML file (the format is described at the top of configparser.cpp and in README.md) into
 // normalised declarations, checking everything that can be checked without writing: types, unknown keys, durations,
-// schedules, time zones, kinds and their payloads, names, queue references.
+// schedules, time zones, kinds and their payloads, names, queue and connection references, literal passwords.
 class ConfigParser {
 public:
     static constexpr int FormatVersion = 1;

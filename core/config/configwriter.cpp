@@ -2,8 +2,10 @@
 
 #include "config/configparser.h"
 #include "config/configvalues.h"
+#include "config/connectionsection.h"
 #include "config/jobincidentconfig.h"
 #include "config/oncallsection.h"
+#include "config/usersection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -200,8 +202,11 @@ QByteArray ConfigWriter::write(const Declarations &declarations)
     out << YAML::EndSeq;
     config::writeSchedules(out, declarations.schedules);
     config::writeEscalationPolicies(out, declarations.escalationPolicies);
+    config::writeConnections(out, declarations.connections);
+    config::writeUsers(out, declarations.users);
     out << YAML::EndMap;
-    return QByteArrayLiteral("# Vigia queues and jobs; `vigia-engine apply -f FILE` declares them.\n") +
+    return QByteArrayLiteral(
+               "# Vigia queues, jobs, connections and users; `vigia-engine apply -f FILE` declares them.\n") +
            QByteArray(out.c_str(), qsizetype(out.size())) + '\n';
 }
 

@@ -7,7 +7,7 @@
 namespace vigia {
 
 // Writes declarations in the jobs-as-code format (see configparser.cpp) so that ConfigParser reads them back to the
-// same declarations: `export` then `apply` changes nothing. Queues and jobs keep the given order; fields at their
+// same declarations: `export` then `apply` changes nothing. Every list keeps the given order; fields at their
 // defaults are left out.
 class ConfigWriter {
 public:

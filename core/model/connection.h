@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVector>
 
 namespace vigia {
 
@@ -17,5 +18,17 @@ struct Connection {
     }
     bool operator!=(const Connection &other) const { return !(*this == other); }
 };
+
+// One thing wrong with a declared connection: the field ("url", "password") and why.
+struct ConnectionProblem {
+    QString field;
+    QString message;
+};
+
+// What keeps a connection out of the database (the jobs-as-code parser and every store's apply ask the same
+// question): a URL that is neither sqlite:PATH nor postgresql://..., a URL holding a literal password (in its user
+// part or as ?password=), or a password that is anything but one `${secret:NAME}` reference. Secret values belong in
+// the secret store, never in a file or a database row. The name is checked by the callers (it is a key).
+QVector<ConnectionProblem> connectionProblems(const Connection &connection);
 
 } // namespace vigia

@@ -21,6 +21,10 @@ QString declarationObjectName(DeclarationChange::Object object)
         return QStringLiteral("escalation_policy");
     case DeclarationChange::Object::Job:
         break;
+    case DeclarationChange::Object::Connection:
+        return QStringLiteral("connection");
+    case DeclarationChange::Object::User:
+        return QStringLiteral("user");
     }
     return QStringLiteral("job");
 }

@@ -70,6 +70,22 @@ QStringList referencedNames(const QString &text)
     return names;
 }
 
+bool isReference(const QString &text)
+{
+    const QRegularExpressionMatch match = referencePattern().match(text);
+    return match.hasMatch() && match.capturedStart() == 0 && match.capturedLength() == text.size();
+}
+
+QString maskReferences(QString text)
+{
+    auto matches = referencePattern().globalMatch(text);
+    while (matches.hasNext()) {
+        const QRegularExpressionMatch match = matches.next();
+        text.replace(match.capturedStart(), match.capturedLength(), QString(match.capturedLength(), u'*'));
+    }
+    return text;
+}
+
 QString substitute(QString text, const QHash<QString, QString> &values)
 {
     for (auto it = values.cbegin(); it != values.cend(); ++it)

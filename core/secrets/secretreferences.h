@@ -20,6 +20,11 @@ namespace secrets {
 QStringList referencedNames(const QJsonObject &payload);
 // Names referenced in one text, without duplicates.
 QStringList referencedNames(const QString &text);
+// Whether the whole text is one reference and nothing else: where a value must come from the secret store only.
+bool isReference(const QString &text);
+// The text with every reference replaced by the same number of '*', so that a parser can look for separators
+// (':', '@', '&') without finding the ':' inside "${secret:NAME}".
+QString maskReferences(QString text);
 // The text with every reference replaced by its value.
 QString substitute(QString text, const QHash<QString, QString> &values);
 // The payload with every reference replaced by its value.

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -45,6 +46,11 @@ void scheduleChanges(const Schedule &current, const Schedule &declared, QStringL
     add(current.runOnStart != declared.runOnStart, "schedule.run_on_start");
     add(current.paused != declared.paused, "schedule.paused");
     add(current.postponeUntil != declared.postponeUntil, "schedule.postpone_until");
+}
+
+template <typename T> void byName(QVector<T> &items)
+{
+    std::sort(items.begin(), items.end(), [](const T &a, const T &b) { return a.name < b.name; });
 }
 
 [[noreturn]] void invalid(const QString &message)
@@ -90,12 +96,84 @@ void check(const Declarations &declarations)
             invalid(DeclarationPlan::tr("job \"%1\": the expected duration cannot be negative").arg(job.name));
         names.insert(job.name);
     }
+    names.clear();
+    for (const Connection &connection : declarations.connections) {
+        if (connection.name.trimmed().isEmpty())
+            invalid(DeclarationPlan::tr("a declared connection has no name"));
+        if (names.contains(connection.name))
+            invalid(DeclarationPlan::tr("connection \"%1\" is declared twice").arg(connection.name));
+        const QVector<ConnectionProblem> problems = connectionProblems(connection);
+        if (!problems.isEmpty()) {
+            invalid(DeclarationPlan::tr("connection \"%1\": %2: %3")
+                        .arg(connection.name, problems.first().field, problems.first().message));
+        }
+        names.insert(connection.name);
+    }
+    names.clear();
+    for (const User &user : declarations.users) {
+        if (user.name.trimmed().isEmpty())
+            invalid(DeclarationPlan::tr("a declared user has no name"));
+        if (names.contains(user.name))
+            invalid(DeclarationPlan::tr("user \"%1\" is declared twice").arg(user.name));
+        if (!QTimeZone(user.timeZone.toUtf8()).isValid())
+            invalid(DeclarationPlan::tr("user \"%1\": unknown time zone \"%2\"").arg(user.name, user.timeZone));
+        names.insert(user.name);
+    }
 }
 
-template <typename T> void byName(QVector<T> &items)
+// What the database identifies an object by besides its name survives an update.
+template <typename T> void keepStoredIdentity(const T &, T &)
+{}
+void keepStoredIdentity(const JobDef &stored, JobDef &declared)
 {
-    std::sort(items.begin(), items.end(), [](const T &a, const T &b) { return a.name < b.name; });
+    declared.id = stored.id;
 }
+
+// The comparison every kind of declared object shares: matched by name, created when new, updated when a field
+// differs, left alone when equal and, with prune, deleted when no longer declared (unless `kept` says it stays).
+template <typename T, typename Kept>
+NamedPlan<T> compareByName(DeclarationChange::Object object, const QVector<T> &declared, const QVector<T> &current,
+                           bool prune, Kept kept)
+{
+    using Change = DeclarationChange;
+    NamedPlan<T> plan;
+    QHash<QString, const T *> stored;
+    for (const T &item : current)
+        stored.insert(item.name, &item);
+    QSet<QString> declaredNames;
+    for (const T &item : declared) {
+        declaredNames.insert(item.name);
+        const T *now = stored.value(item.name);
+        if (!now) {
+            plan.create.append(item);
+            plan.changes.append({object, Change::Action::Create, item.name, {}});
+            continue;
+        }
+        const QStringList fields = DeclarationPlan::changedFields(*now, item);
+        if (fields.isEmpty()) {
+            plan.changes.append({object, Change::Action::Unchanged, item.name, {}});
+            continue;
+        }
+        T updated = item;
+        keepStoredIdentity(*now, updated);
+        plan.update.append(updated);
+        plan.changes.append({object, Change::Action::Update, item.name, fields});
+    }
+    if (prune) {
+        for (const T &item : current) {
+            if (declaredNames.contains(item.name) || kept(item))
+                continue;
+            plan.remove.append(item);
+            plan.changes.append({object, Change::Action::Delete, item.name, {}});
+        }
+    }
+    byName(plan.create);
+    byName(plan.update);
+    byName(plan.remove);
+    byName(plan.changes);
+    return plan;
+}
+
 } // namespace
 
 QStringList DeclarationPlan::changedFields(const JobDef &current, const JobDef &declared)
@@ -141,95 +219,73 @@ QStringList DeclarationPlan::changedFields(const Queue &current, const Queue &de
     return fields;
 }
 
-DeclarationPlan DeclarationPlan::make(const Declarations &declarations, const QVector<Queue> &currentQueues,
-                                      const QVector<JobDef> &currentJobs, bool prune)
+QStringList DeclarationPlan::changedFields(const Connection &current, const Connection &declared)
+{
+    QStringList fields;
+    if (current.url != declared.url)
+        fields << QStringLiteral("url");
+    if (current.password != declared.password)
+        fields << QStringLiteral("password");
+    return fields;
+}
+
+QStringList DeclarationPlan::changedFields(const User &current, const User &declared)
+{
+    QStringList fields;
+    const auto add = [&fields](bool changed, const char *name) {
+        if (changed)
+            fields << QLatin1String(name);
+    };
+    add(current.email != declared.email, "email");
+    add(current.role != declared.role, "role");
+    add(current.timeZone != declared.timeZone, "time_zone");
+    add(current.channels != declared.channels, "channels");
+    add(current.doNotDisturb != declared.doNotDisturb, "do_not_disturb");
+    return fields;
+}
+
+QStringList DeclarationPlan::updatedFields(const QString &target) const
+{
+    for (const DeclarationChange &change : result.changes) {
+        if (change.action == DeclarationChange::Action::Update &&
+            declarationObjectName(change.object) + u':' + change.name == target)
+            return change.fields;
+    }
+    return {};
+}
+
+DeclarationPlan DeclarationPlan::make(const Declarations &declarations, const Declarations &current, bool prune)
 {
     check(declarations);
     DeclarationPlan plan;
-    using Change = DeclarationChange;
-    QVector<Change> queueChanges;
-    QVector<Change> jobChanges;
+    using Object = DeclarationChange::Object;
+    const auto never = [](const auto &) { return false; };
+    plan.queues = compareByName(Object::Queue, declarations.queues, current.queues, prune,
+                                [](const Queue &queue) { return queue.name == DefaultQueue; });
+    plan.jobs = compareByName(Object::Job, declarations.jobs, current.jobs, prune, never);
+    plan.connections = compareByName(Object::Connection, declarations.connections, current.connections, prune, never);
+    plan.users = compareByName(Object::User, declarations.users, current.users, prune, never);
 
-    QHash<QString, Queue> queuesNow;
-    for (const Queue &queue : currentQueues)
-        queuesNow.insert(queue.name, queue);
-    QSet<QString> queuesAfter; // what the database holds once the plan is written
-    QSet<QString> declaredQueues;
-    for (const Queue &queue : declarations.queues) {
-        declaredQueues.insert(queue.name);
+    // Every job must find its queue once the plan is written. Without prune no queue is deleted; with it, every job
+    // left in the database is declared, so checking the declared ones is enough.
+    QSet<QString> queuesNow;
+    for (const Queue &queue : current.queues)
+        queuesNow.insert(queue.name);
+    QSet<QString> queuesAfter = queuesNow;
+    for (const Queue &queue : std::as_const(plan.queues.remove))
+        queuesAfter.remove(queue.name);
+    for (const Queue &queue : declarations.queues)
         queuesAfter.insert(queue.name);
-        const auto now = queuesNow.constFind(queue.name);
-        if (now == queuesNow.cend()) {
-            plan.queuesToCreate.append(queue);
-            queueChanges.append({Change::Object::Queue, Change::Action::Create, queue.name, {}});
-            continue;
-        }
-        const QStringList fields = changedFields(*now, queue);
-        if (fields.isEmpty()) {
-            queueChanges.append({Change::Object::Queue, Change::Action::Unchanged, queue.name, {}});
-        } else {
-            plan.queuesToUpdate.append(queue);
-            queueChanges.append({Change::Object::Queue, Change::Action::Update, queue.name, fields});
-        }
-    }
-    for (const Queue &queue : currentQueues) {
-        if (declaredQueues.contains(queue.name))
-            continue;
-        if (prune && queue.name != DefaultQueue) {
-            plan.queuesToDelete.append(queue);
-            queueChanges.append({Change::Object::Queue, Change::Action::Delete, queue.name, {}});
-        } else {
-            queuesAfter.insert(queue.name);
-        }
-    }
-
-    QHash<QString, JobDef> jobsNow;
-    for (const JobDef &job : currentJobs)
-        jobsNow.insert(job.name, job);
-    QSet<QString> declaredJobs;
     for (const JobDef &job : declarations.jobs) {
-        declaredJobs.insert(job.name);
-        if (!queuesAfter.contains(job.queue)) {
-            invalid(
-                queuesNow.contains(job.queue)
+        if (queuesAfter.contains(job.queue))
+            continue;
+        invalid(queuesNow.contains(job.queue)
                     ? DeclarationPlan::tr("job \"%1\" uses queue \"%2\", which --prune would delete; declare the queue")
                           .arg(job.name, job.queue)
                     : DeclarationPlan::tr("job \"%1\" uses queue \"%2\", which is neither declared nor in the database")
                           .arg(job.name, job.queue));
-        }
-        const auto now = jobsNow.constFind(job.name);
-        if (now == jobsNow.cend()) {
-            plan.jobsToCreate.append(job);
-            jobChanges.append({Change::Object::Job, Change::Action::Create, job.name, {}});
-            continue;
-        }
-        const QStringList fields = changedFields(*now, job);
-        if (fields.isEmpty()) {
-            jobChanges.append({Change::Object::Job, Change::Action::Unchanged, job.name, {}});
-        } else {
-            JobDef updated = job;
-            updated.id = now->id;
-            plan.jobsToUpdate.append(updated);
-            jobChanges.append({Change::Object::Job, Change::Action::Update, job.name, fields});
-        }
     }
-    if (prune) {
-        for (const JobDef &job : currentJobs) {
-            if (declaredJobs.contains(job.name))
-                continue;
-            plan.jobsToDelete.append(job);
-            jobChanges.append({Change::Object::Job, Change::Action::Delete, job.name, {}});
-        }
-    }
-    // Without prune no queue is deleted; with it, every job left in the database is declared and was checked above.
-    byName(queueChanges);
-    byName(jobChanges);
-    byName(plan.queuesToCreate);
-    byName(plan.queuesToUpdate);
-    byName(plan.queuesToDelete);
-    byName(plan.jobsToCreate);
-    byName(plan.jobsToUpdate);
-    plan.result.changes = queueChanges + jobChanges;
+    plan.result.changes = plan.queues.changes + plan.jobs.changes + plan.connections.changes + plan.users.changes;
     return plan;
 }
 

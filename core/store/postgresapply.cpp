@@ -66,26 +66,21 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
         // dry run takes the same path and rolls back (the transaction is never committed).
         pqxx::work tx(m_session->connection);
         tx.exec_params("SELECT pg_advisory_xact_lock($1)", ApplyLockKey);
-        DeclarationPlan plan =
-            DeclarationPlan::make(declarations, selectQueues(tx), selectJobs(tx, "ORDER BY name", std::nullopt), prune);
+        Declarations current;
+        current.queues = selectQueues(tx);
+        current.jobs = selectJobs(tx, "ORDER BY name", std::nullopt);
+        current.connections = selectConnections(tx, "ORDER BY name", std::nullopt);
+        current.users = selectUsers(tx, "ORDER BY name", std::nullopt);
+        DeclarationPlan plan = DeclarationPlan::make(declarations, current, prune);
         const OnCallPlan onCall =
             OnCallPlan::make(declarations, selectOnCallSchedules(tx), selectEscalationPolicies(tx), prune);
         plan.result.changes += onCall.changes;
         plan.result.dryRun = dryRun;
-        refuseBusyQueueDeletions(tx, plan.queuesToDelete);
+        refuseBusyQueueDeletions(tx, plan.queues.remove);
         if (dryRun)
             return plan.result;
 
-        QHash<QString, QStringList> changedFields; // "job:NAME" / "queue:NAME" → fields, for the audit rows
-        for (const DeclarationChange &change : std::as_const(plan.result.changes)) {
-            if (change.action == DeclarationChange::Action::Update)
-                changedFields.insert(declarationObjectName(change.object) + u':' + change.name, change.fields);
-        }
-        const auto fieldsOf = [&changedFields](const QString &target) {
-            return QJsonArray::fromStringList(changedFields.value(target));
-        };
-
-        for (const Queue &queue : std::as_const(plan.queuesToCreate)) {
+        for (const Queue &queue : std::as_const(plan.queues.create)) {
             tx.exec_params("INSERT INTO queues (name, concurrency, paused, created_at, updated_at) "
                            "VALUES ($1, $2, $3, $4, $4)",
                            pgText(queue.name), queue.concurrency, queue.paused, now);
@@ -94,33 +89,33 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
                                {QStringLiteral("paused"), queue.paused},
                                {QStringLiteral("via"), QStringLiteral("apply")}}));
         }
-        for (const Queue &queue : std::as_const(plan.queuesToUpdate)) {
+        for (const Queue &queue : std::as_const(plan.queues.update)) {
             tx.exec_params("UPDATE queues SET concurrency = $1, paused = $2, updated_at = $3 WHERE name = $4",
                            queue.concurrency, queue.paused, now, pgText(queue.name));
             const QString target = u"queue:" + queue.name;
             audit(tx, actor, now, QStringLiteral("queue.update"), target,
-                  compactJson({{QStringLiteral("fields"), fieldsOf(target)},
+                  compactJson({{QStringLiteral("fields"), QJsonArray::fromStringList(plan.updatedFields(target))},
                                {QStringLiteral("concurrency"), queue.concurrency},
                                {QStringLiteral("paused"), queue.paused},
                                {QStringLiteral("via"), QStringLiteral("apply")}}));
         }
-        for (const JobDef &job : std::as_const(plan.jobsToCreate)) {
+        for (const JobDef &job : std::as_const(plan.jobs.create)) {
             writeJob(tx, job, now);
             audit(tx, actor, now, QStringLiteral("job.create"), u"job:" + job.name,
                   compactJson({{QStringLiteral("queue"), job.queue},
                                {QStringLiteral("kind"), job.kind},
                                {QStringLiteral("via"), QStringLiteral("apply")}}));
         }
-        for (const JobDef &job : std::as_const(plan.jobsToUpdate)) {
+        for (const JobDef &job : std::as_const(plan.jobs.update)) {
             // The same statement as upsertJob(): a changed schedule rule forgets the next fire the scheduler waited
             // for.
             writeJob(tx, job, now);
             const QString target = u"job:" + job.name;
             audit(tx, actor, now, QStringLiteral("job.update"), target,
-                  compactJson({{QStringLiteral("fields"), fieldsOf(target)},
+                  compactJson({{QStringLiteral("fields"), QJsonArray::fromStringList(plan.updatedFields(target))},
                                {QStringLiteral("via"), QStringLiteral("apply")}}));
         }
-        for (const JobDef &job : std::as_const(plan.jobsToDelete)) {
+        for (const JobDef &job : std::as_const(plan.jobs.remove)) {
             // Past runs stay, unlinked, as on SQLite.
             const pqxx::result detached = tx.exec_params("UPDATE runs SET job_id = NULL WHERE job_id = $1", job.id);
             tx.exec_params("UPDATE incidents SET job_id = NULL WHERE job_id = $1", job.id);
@@ -130,7 +125,9 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
                                {QStringLiteral("runs_unlinked"), int(detached.affected_rows())},
                                {QStringLiteral("via"), QStringLiteral("apply")}}));
         }
-        for (const Queue &queue : std::as_const(plan.queuesToDelete)) {
+        writeConnections(tx, plan.connections, plan, actor, now);
+        writeUsers(tx, plan.users, plan, actor, now);
+        for (const Queue &queue : std::as_const(plan.queues.remove)) {
             tx.exec_params("DELETE FROM queues WHERE name = $1", pgText(queue.name));
             audit(tx, actor, now, QStringLiteral("queue.delete"), u"queue:" + queue.name,
                   compactJson({{QStringLiteral("concurrency"), queue.concurrency},

@@ -105,15 +105,22 @@ QVector<Incident> selectIncidents(pqxx::transaction_base &tx, const std::string 
 
 // ---- users
 
+QVector<User> PostgresStore::selectUsers(pqxx::transaction_base &tx, const char *where,
+                                         const std::optional<std::string> &name)
+{
+    const std::string sql =
+        std::string("SELECT name, email, role, time_zone, channels, do_not_disturb FROM users ") + where;
+    QVector<User> result;
+    for (const pqxx::row &row : name ? tx.exec_params(sql, *name) : tx.exec(sql))
+        result.append(readUser(row));
+    return result;
+}
+
 QVector<User> PostgresStore::users()
 {
     return guarded("list users", [&] {
         pqxx::nontransaction tx(m_session->connection);
-        QVector<User> result;
-        for (const pqxx::row &row :
-             tx.exec("SELECT name, email, role, time_zone, channels, do_not_disturb FROM users ORDER BY name"))
-            result.append(readUser(row));
-        return result;
+        return selectUsers(tx, "ORDER BY name", std::nullopt);
     });
 }
 
@@ -121,11 +128,8 @@ std::optional<User> PostgresStore::user(const QString &name)
 {
     return guarded("look up user", [&]() -> std::optional<User> {
         pqxx::nontransaction tx(m_session->connection);
-        const pqxx::result rows = tx.exec_params(
-            "SELECT name, email, role, time_zone, channels, do_not_disturb FROM users WHERE name = $1", pgText(name));
-        if (rows.empty())
-            return std::nullopt;
-        return readUser(rows[0]);
+        const QVector<User> found = selectUsers(tx, "WHERE name = $1", pgText(name));
+        return found.isEmpty() ? std::nullopt : std::optional<User>(found.first());
     });
 }
 

@@ -123,6 +123,18 @@ const QVector<Migration> &postgresMigrations()
                             "misfire ON jobs FOR EACH ROW EXECUTE FUNCTION vigia_bump_jobs_revision()"),
              QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
          }},
+        {3,
+         "connections: the named databases of sql jobs",
+         {
+             // password_ref holds a ${secret:NAME} reference (or nothing), never a password: the CHECK is the last
+             // line of defence behind jobs as code's validation.
+             QStringLiteral(R"(CREATE TABLE connections (
+                name text PRIMARY KEY,
+                url text NOT NULL,
+                password_ref text NOT NULL DEFAULT '' CHECK (password_ref = '' OR password_ref LIKE '${secret:%}'),
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL))"),
+         }},
         {4,
          "retention: finished_seq on runs, per-minute run rollups, the rollup watermark",
          {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/declarationplan.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -82,6 +83,8 @@ public:
     void releaseLeadership(const QString &node) override;
     LeaderLease leaderLease() override;
 
+    QVector<Connection> connections() override;
+    std::optional<Connection> connection(const QString &name) override;
     QVector<User> users() override;
     std::optional<User> user(const QString &name) override;
     void upsertUser(const User &user, const Actor &actor, qint64 now) override;
@@ -155,6 +158,15 @@ private:
     QVector<EscalationPolicy> selectEscalationPolicies(pqxx::transaction_base &tx);
     // Writes the schedules and escalation policies of an apply, with their audit rows, in the caller's transaction.
     void writeOnCallPlan(pqxx::transaction_base &tx, const OnCallPlan &plan, const Actor &actor, qint64 now);
+    QVector<Connection> selectConnections(pqxx::transaction_base &tx, const char *where,
+                                          const std::optional<std::string> &name);
+    // Writes the plan's connection changes with their audit rows inside the caller's transaction.
+    void writeConnections(pqxx::transaction_base &tx, const NamedPlan<Connection> &plan, const DeclarationPlan &all,
+                          const Actor &actor, qint64 now);
+    QVector<User> selectUsers(pqxx::transaction_base &tx, const char *where, const std::optional<std::string> &name);
+    // Likewise for the plan's users.
+    void writeUsers(pqxx::transaction_base &tx, const NamedPlan<User> &plan, const DeclarationPlan &all,
+                    const Actor &actor, qint64 now);
     // One operator command on one incident, in its own transaction (see IncidentCommand).
     void runIncidentCommand(qint64 id, const IncidentCommand &command, const Actor &actor, qint64 now);
     // Writes a command's change (mutable columns and its timeline event) inside the caller's transaction.

@@ -52,24 +52,20 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
     // The plan is made inside the write transaction, so that nothing changes between comparing and writing. A dry
     // run takes the same path and rolls back.
     SqliteWriteTransaction tx(*this);
-    DeclarationPlan plan = DeclarationPlan::make(declarations, queues(), jobs(), prune);
+    Declarations current;
+    current.queues = queues();
+    current.jobs = jobs();
+    current.connections = connections();
+    current.users = users();
+    DeclarationPlan plan = DeclarationPlan::make(declarations, current, prune);
     const OnCallPlan onCall = OnCallPlan::make(declarations, onCallSchedules(), escalationPolicies(), prune);
     plan.result.changes += onCall.changes;
     plan.result.dryRun = dryRun;
-    refuseBusyQueueDeletions(plan.queuesToDelete);
+    refuseBusyQueueDeletions(plan.queues.remove);
     if (dryRun)
         return plan.result;
 
-    QHash<QString, QStringList> changedFields; // "job:NAME" / "queue:NAME" → fields, for the audit rows
-    for (const DeclarationChange &change : std::as_const(plan.result.changes)) {
-        if (change.action == DeclarationChange::Action::Update)
-            changedFields.insert(declarationObjectName(change.object) + u':' + change.name, change.fields);
-    }
-    const auto fieldsOf = [&changedFields](const QString &target) {
-        return QJsonArray::fromStringList(changedFields.value(target));
-    };
-
-    for (const Queue &queue : std::as_const(plan.queuesToCreate)) {
+    for (const Queue &queue : std::as_const(plan.queues.create)) {
         exec(QStringLiteral("INSERT INTO queues (name, concurrency, paused, created_at, updated_at) "
                             "VALUES (?, ?, ?, ?, ?)"),
              {queue.name, queue.concurrency, queue.paused ? 1 : 0, now, now});
@@ -78,32 +74,32 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
                            {QStringLiteral("paused"), queue.paused},
                            {QStringLiteral("via"), QStringLiteral("apply")}}));
     }
-    for (const Queue &queue : std::as_const(plan.queuesToUpdate)) {
+    for (const Queue &queue : std::as_const(plan.queues.update)) {
         exec(QStringLiteral("UPDATE queues SET concurrency = ?, paused = ?, updated_at = ? WHERE name = ?"),
              {queue.concurrency, queue.paused ? 1 : 0, now, queue.name});
         const QString target = u"queue:" + queue.name;
         audit(actor, now, QStringLiteral("queue.update"), target,
-              compactJson({{QStringLiteral("fields"), fieldsOf(target)},
+              compactJson({{QStringLiteral("fields"), QJsonArray::fromStringList(plan.updatedFields(target))},
                            {QStringLiteral("concurrency"), queue.concurrency},
                            {QStringLiteral("paused"), queue.paused},
                            {QStringLiteral("via"), QStringLiteral("apply")}}));
     }
-    for (const JobDef &job : std::as_const(plan.jobsToCreate)) {
+    for (const JobDef &job : std::as_const(plan.jobs.create)) {
         writeJob(job, now);
         audit(actor, now, QStringLiteral("job.create"), u"job:" + job.name,
               compactJson({{QStringLiteral("queue"), job.queue},
                            {QStringLiteral("kind"), job.kind},
                            {QStringLiteral("via"), QStringLiteral("apply")}}));
     }
-    for (const JobDef &job : std::as_const(plan.jobsToUpdate)) {
+    for (const JobDef &job : std::as_const(plan.jobs.update)) {
         // The same statement as upsertJob(): a changed schedule rule forgets the next fire the scheduler waited for.
         writeJob(job, now);
         const QString target = u"job:" + job.name;
         audit(actor, now, QStringLiteral("job.update"), target,
-              compactJson(
-                  {{QStringLiteral("fields"), fieldsOf(target)}, {QStringLiteral("via"), QStringLiteral("apply")}}));
+              compactJson({{QStringLiteral("fields"), QJsonArray::fromStringList(plan.updatedFields(target))},
+                           {QStringLiteral("via"), QStringLiteral("apply")}}));
     }
-    for (const JobDef &job : std::as_const(plan.jobsToDelete)) {
+    for (const JobDef &job : std::as_const(plan.jobs.remove)) {
         // Past runs stay, unlinked: SQLite may give a later job the same id, which must not inherit them.
         QSqlQuery detach = exec(QStringLiteral("UPDATE runs SET job_id = NULL WHERE job_id = ?"), {job.id});
         const int detached = detach.numRowsAffected();
@@ -115,7 +111,9 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
                            {QStringLiteral("runs_unlinked"), detached},
                            {QStringLiteral("via"), QStringLiteral("apply")}}));
     }
-    for (const Queue &queue : std::as_const(plan.queuesToDelete)) {
+    writeConnections(plan.connections, plan, actor, now);
+    writeUsers(plan.users, plan, actor, now);
+    for (const Queue &queue : std::as_const(plan.queues.remove)) {
         exec(QStringLiteral("DELETE FROM queues WHERE name = ?"), {queue.name});
         audit(actor, now, QStringLiteral("queue.delete"), u"queue:" + queue.name,
               compactJson({{QStringLiteral("concurrency"), queue.concurrency},

@@ -122,6 +122,18 @@ const QVector<Migration> &sqliteMigrations()
                             "misfire ON jobs BEGIN UPDATE revisions SET value = value + 1 WHERE name = 'jobs'; END"),
              QStringLiteral("CREATE INDEX runs_job ON runs (job_id, id) WHERE job_id IS NOT NULL"),
          }},
+        {3,
+         "connections: the named databases of sql jobs",
+         {
+             // password_ref holds a ${secret:NAME} reference (or nothing), never a password: the CHECK is the last
+             // line of defence behind jobs as code's validation.
+             QStringLiteral(R"(CREATE TABLE connections (
+                name TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                password_ref TEXT NOT NULL DEFAULT '' CHECK (password_ref = '' OR password_ref LIKE '${secret:%}'),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+         }},
         {4,
          "retention: finished_seq on runs, per-minute run rollups, the rollup watermark",
          {

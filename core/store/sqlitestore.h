@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/declarationplan.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -77,6 +78,8 @@ public:
     void releaseLeadership(const QString &node) override;
     LeaderLease leaderLease() override;
 
+    QVector<Connection> connections() override;
+    std::optional<Connection> connection(const QString &name) override;
     QVector<User> users() override;
     std::optional<User> user(const QString &name) override;
     void upsertUser(const User &user, const Actor &actor, qint64 now) override;
@@ -136,6 +139,11 @@ private:
     void refuseBusyQueueDeletions(const QVector<Queue> &queues);
     // Writes the schedules and escalation policies of an apply, with their audit rows, in the caller's transaction.
     void writeOnCallPlan(const OnCallPlan &plan, const Actor &actor, qint64 now);
+    // Writes the plan's connection changes with their audit rows inside the caller's transaction.
+    void writeConnections(const NamedPlan<Connection> &plan, const DeclarationPlan &all, const Actor &actor,
+                          qint64 now);
+    // Likewise for the plan's users.
+    void writeUsers(const NamedPlan<User> &plan, const DeclarationPlan &all, const Actor &actor, qint64 now);
     Run requireRun(qint64 id);
     qint64 insertReplay(const Run &dead, qint64 now);
     QVector<Incident> selectIncidents(const QString &where, const QVariantList &binds);

@@ -174,14 +174,14 @@ public:
     virtual qint64 upsertJob(const JobDef &job, const Actor &actor, qint64 now) = 0;
     virtual void setJobPaused(const QString &name, bool paused, const Actor &actor, qint64 now) = 0;
     virtual void postponeJob(const QString &name, qint64 until, const Actor &actor, qint64 now) = 0;
-    // Jobs as code, one transaction: makes the database hold the declared queues and jobs (matched by name), creating
-    // and updating only what differs (compared as DeclarationPlan does; a changed schedule rule forgets the next fire
-    // as upsertJob() does) and auditing each change (queue.create/update/delete, job.create/update/delete). With
-    // `prune`, also deletes the queues (never "default") and jobs not declared; a deleted job's runs stay, with
-    // job_id set to NULL. Throws StoreError (Invalid), writing nothing, for invalid declarations or when a queue to
-    // delete still has runs waiting, running or unhandled in the dead-letter queue. With `dryRun`, computes the
-    // same result (and the same refusals) and writes nothing. Applying the same declarations twice changes nothing
-    // the second time and writes no audit rows.
+    // Jobs as code, one transaction: makes the database hold the declared queues, jobs, connections and users (matched
+    // by name), creating and updating only what differs (compared as DeclarationPlan does; a changed schedule rule
+    // forgets the next fire as upsertJob() does) and auditing each change (queue.create/update/delete, job.*,
+    // connection.*, user.*). With `prune`, also deletes the queues (never "default"), jobs, connections and users not
+    // declared; a deleted job's runs stay, with job_id set to NULL. Throws StoreError (Invalid), writing nothing, for
+    // invalid declarations or when a queue to delete still has runs waiting, running or unhandled in the dead-letter
+    // queue. With `dryRun`, computes the same result (and the same refusals) and writes nothing. Applying the same
+    // declarations twice changes nothing the second time and writes no audit rows.
     virtual ApplyResult applyDeclarations(const Declarations &declarations, bool prune, bool dryRun, const Actor &actor,
                                           qint64 now) = 0;
 
@@ -203,6 +203,11 @@ public:
     // Gives the lease up if `node` holds it, so another node can take it at once.
     virtual void releaseLeadership(const QString &node) = 0;
     virtual LeaderLease leaderLease() = 0;
+
+    // Named databases for `sql` jobs, declared by jobs as code (applyDeclarations), by name. A password is a
+    // `${secret:NAME}` reference (or empty), never a value: the secret is read when a run executes.
+    virtual QVector<Connection> connections() = 0;
+    virtual std::optional<Connection> connection(const QString &name) = 0;
 
     // Users, by name. Roles are enforced by the incident commands below: acknowledge, resolve, snooze, escalate and
     // reassign need an operator or an admin; a note needs any known user (viewers included). While no user exists at

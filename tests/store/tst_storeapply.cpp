@@ -2,6 +2,9 @@
 // with an audit row per change, is idempotent, honours --dry-run, and prunes only what may go.
 #include "storefixture.h"
 
+#include "store/storeconnectiondirectory.h"
+
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace vigia;
@@ -59,6 +62,10 @@ private slots:
     void applyDeclarationsRejectsJobInMissingQueue();
     void applyDeclarationsRejectsInvalidDeclarationsWritingNothing();
     void applyDeclarationsComparesSlaCriticalAndIncidentPolicy();
+    void applyDeclarationsCreatesUpdatesAndPrunesConnections();
+    void applyDeclarationsRefusesLiteralConnectionPasswordsWritingNothing();
+    void storeConnectionDirectoryFindsAppliedConnections();
+    void applyDeclarationsCreatesUpdatesAndPrunesUsers();
 
 private:
     std::unique_ptr<StoreFixture> m_fixture;
@@ -282,6 +289,170 @@ void TestStoreApply::applyDeclarationsComparesSlaCriticalAndIncidentPolicy()
     // Invalid values are refused before anything is written.
     job.incidents.failureRateThreshold = 2;
     QVERIFY_THROWS_EXCEPTION(StoreError, m_store->applyDeclarations(declarations, false, false, Operator, T0 + 4));
+}
+
+void TestStoreApply::applyDeclarationsCreatesUpdatesAndPrunesConnections()
+{
+    const Connection reports{QStringLiteral("reports"), QStringLiteral("postgresql://reporter@db.internal/reports"),
+                             QStringLiteral("${secret:REPORTS_DB}")};
+    const Connection lite{QStringLiteral("lite"), QStringLiteral("sqlite:/srv/app.db"), {}};
+    Declarations declarations;
+    declarations.connections = {reports, lite};
+
+    const ApplyResult dry = m_store->applyDeclarations(declarations, false, true, Operator, T0);
+    QCOMPARE(describeChanges(dry),
+             QStringList({QStringLiteral("create connection lite "), QStringLiteral("create connection reports ")}));
+    QVERIFY(m_store->connections().isEmpty());
+    QVERIFY(m_store->auditLog(10).isEmpty());
+
+    QCOMPARE(describeChanges(m_store->applyDeclarations(declarations, false, false, Operator, T0)),
+             describeChanges(dry));
+    QCOMPARE(m_store->connections(), (QVector<Connection>{lite, reports})); // by name
+    QCOMPARE(m_store->connection(QStringLiteral("reports")), std::optional<Connection>(reports));
+    QVERIFY(!m_store->connection(QStringLiteral("nowhere")));
+    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("connection.create"));
+    QCOMPARE(m_store->auditLog(1).at(0).target, QStringLiteral("connection:reports"));
+
+    // Idempotent: not even an audit row.
+    QVERIFY(!m_store->applyDeclarations(declarations, false, false, Operator, T0 + 1).hasChanges());
+    QCOMPARE(m_store->auditLog(100).size(), 2);
+
+    declarations.connections[0].url = QStringLiteral("postgresql://reporter@db2.internal/reports");
+    declarations.connections[0].password = QStringLiteral("${secret:REPORTS_DB_2}");
+    declarations.connections[1].url = QStringLiteral("sqlite:/srv/app2.db");
+    QCOMPARE(describeChanges(m_store->applyDeclarations(declarations, false, false, Operator, T0 + 2)),
+             QStringList({QStringLiteral("update connection lite url"),
+                          QStringLiteral("update connection reports url,password")}));
+    QCOMPARE(m_store->connection(QStringLiteral("reports"))->password, QStringLiteral("${secret:REPORTS_DB_2}"));
+    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("connection.update"));
+    QVERIFY2(m_store->auditLog(1).at(0).detail.contains(QLatin1String(R"("fields":["url","password"])")),
+             qPrintable(m_store->auditLog(1).at(0).detail));
+
+    // Without prune an undeclared connection stays; with it, it goes.
+    Declarations onlyLite;
+    onlyLite.connections = {declarations.connections[1]};
+    QVERIFY(!m_store->applyDeclarations(onlyLite, false, false, Operator, T0 + 3).hasChanges());
+    QCOMPARE(m_store->connections().size(), 2);
+    QCOMPARE(describeChanges(m_store->applyDeclarations(onlyLite, true, false, Operator, T0 + 4)),
+             QStringList({QStringLiteral("unchanged connection lite "), QStringLiteral("delete connection reports ")}));
+    QCOMPARE(m_store->connections().size(), 1);
+    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("connection.delete"));
+}
+
+void TestStoreApply::applyDeclarationsRefusesLiteralConnectionPasswordsWritingNothing()
+{
+    const Connection good{QStringLiteral("good"), QStringLiteral("sqlite:/srv/app.db"), {}};
+    const QVector<Connection> bad{
+        {QStringLiteral("literal"), QStringLiteral("postgresql://app@db/app"), QStringLiteral("hunter2")},
+        {QStringLiteral("in-url"), QStringLiteral("postgresql://app:hunter2@db/app"), {}},
+        {QStringLiteral("in-query"), QStringLiteral("postgresql://app@db/app?password=hunter2"), {}},
+        {QStringLiteral("other"), QStringLiteral("mysql://db/app"), {}},
+        {QStringLiteral(""), QStringLiteral("sqlite:/a.db"), {}},
+        {QStringLiteral("good"), QStringLiteral("sqlite:/b.db"), {}}, // a duplicate name
+    };
+    for (const Connection &connection : bad) {
+        for (bool dryRun : {true, false}) {
+            try {
+                Declarations declarations{{Queue{QStringLiteral("q"), 1, false}}, {}};
+                declarations.connections = {good, connection};
+                m_store->applyDeclarations(declarations, false, dryRun, Operator, T0);
+                QFAIL(qPrintable(u"accepted the connection " + connection.name));
+            } catch (const StoreError &error) {
+                QCOMPARE(error.kind(), StoreError::Kind::Invalid);
+                QVERIFY2(!error.message().contains(QLatin1String("hunter2")), qPrintable(error.message()));
+            }
+        }
+    }
+    QVERIFY(m_store->connections().isEmpty());
+    QVERIFY(!m_store->queue(QStringLiteral("q")));
+    QVERIFY(m_store->auditLog(10).isEmpty());
+    // The table refuses a password that is not a reference even behind the store's back.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^cannot execute")));
+    m_fixture->execute(QStringLiteral("INSERT INTO connections (name, url, password_ref, created_at, updated_at) "
+                                      "VALUES ('x', 'sqlite:/x', 'hunter2', 0, 0)"));
+    QVERIFY(m_store->connections().isEmpty());
+}
+
+void TestStoreApply::storeConnectionDirectoryFindsAppliedConnections()
+{
+    StoreFixture *fixture = m_fixture.get();
+    const StoreConnectionDirectory directory([fixture] { return fixture->open(); }, QStringLiteral("sqlite:/own.db"));
+    QCOMPARE(directory.localUrl(), QStringLiteral("sqlite:/own.db"));
+    QString error = QStringLiteral("stale");
+    QVERIFY(!directory.find(QStringLiteral("reports"), &error));
+    QVERIFY(error.isEmpty()); // not declared, rather than unreadable
+    const Connection reports{QStringLiteral("reports"), QStringLiteral("postgresql://reporter@db/reports"),
+                             QStringLiteral("${secret:REPORTS_DB}")};
+    Declarations declarations;
+    declarations.connections = {reports};
+    m_store->applyDeclarations(declarations, false, false, Operator, T0);
+    // Applied while the directory exists: the next lookup finds it.
+    QCOMPARE(directory.find(QStringLiteral("reports"), &error), std::optional<Connection>(reports));
+
+    const StoreConnectionDirectory broken(
+        []() -> std::unique_ptr<Store> { throw StoreError(QStringLiteral("database unreachable")); }, {});
+    QVERIFY(!broken.find(QStringLiteral("reports"), &error));
+    QCOMPARE(error, QStringLiteral("database unreachable"));
+}
+
+void TestStoreApply::applyDeclarationsCreatesUpdatesAndPrunesUsers()
+{
+    User alice;
+    alice.name = QStringLiteral("alice");
+    alice.email = QStringLiteral("alice@example.com");
+    alice.role = Role::Operator;
+    alice.timeZone = QStringLiteral("America/Sao_Paulo");
+    alice.channels = {
+        {ContactChannel::Kind::Email, QStringLiteral("alice@example.com"), {}},
+        {ContactChannel::Kind::Webhook, QStringLiteral("https://hooks.example.com/a"), QStringLiteral("slack")}};
+    DndWindow night;
+    night.startMinute = 22 * 60;
+    night.endMinute = 7 * 60;
+    alice.doNotDisturb = {night};
+    User bob;
+    bob.name = QStringLiteral("bob");
+    Declarations declarations;
+    declarations.users = {alice, bob};
+
+    const ApplyResult dry = m_store->applyDeclarations(declarations, false, true, Operator, T0);
+    QCOMPARE(describeChanges(dry),
+             QStringList({QStringLiteral("create user alice "), QStringLiteral("create user bob ")}));
+    QVERIFY(m_store->users().isEmpty());
+    QCOMPARE(describeChanges(m_store->applyDeclarations(declarations, false, false, Operator, T0)),
+             describeChanges(dry));
+    QCOMPARE(m_store->user(QStringLiteral("alice")), std::optional<User>(alice));
+    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("user.create"));
+    QVERIFY(!m_store->applyDeclarations(declarations, false, false, Operator, T0 + 1).hasChanges());
+    QCOMPARE(m_store->auditLog(100).size(), 2);
+
+    declarations.users[0].role = Role::Admin;
+    declarations.users[0].channels.removeFirst();
+    declarations.users[0].doNotDisturb[0].weekdays = {6, 7};
+    QCOMPARE(describeChanges(m_store->applyDeclarations(declarations, false, false, Operator, T0 + 2)),
+             QStringList({QStringLiteral("update user alice role,channels,do_not_disturb"),
+                          QStringLiteral("unchanged user bob ")}));
+    QCOMPARE(m_store->user(QStringLiteral("alice")), std::optional<User>(declarations.users[0]));
+    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("user.update"));
+
+    // A user made by other means is left alone without prune and deleted with it.
+    User carol;
+    carol.name = QStringLiteral("carol");
+    m_store->upsertUser(carol, Operator, T0 + 3);
+    QVERIFY(!m_store->applyDeclarations(declarations, false, false, Operator, T0 + 4).hasChanges());
+    QCOMPARE(describeChanges(m_store->applyDeclarations(declarations, true, false, Operator, T0 + 5)),
+             QStringList({QStringLiteral("unchanged user alice "), QStringLiteral("unchanged user bob "),
+                          QStringLiteral("delete user carol ")}));
+    QVERIFY(!m_store->user(QStringLiteral("carol")));
+    QCOMPARE(m_store->auditLog(1).at(0).action, QStringLiteral("user.delete"));
+
+    // Invalid users are refused before anything is written.
+    declarations.users[1].timeZone = QStringLiteral("Mars/Olympus");
+    declarations.queues = {Queue{QStringLiteral("q"), 1, false}};
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->applyDeclarations(declarations, false, false, Operator, T0 + 6));
+    declarations.users[1] = alice;
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->applyDeclarations(declarations, false, false, Operator, T0 + 6));
+    QVERIFY(!m_store->queue(QStringLiteral("q")));
+    QCOMPARE(m_store->user(QStringLiteral("bob"))->timeZone, QStringLiteral("UTC"));
 }
 
 QTEST_GUILESS_MAIN(TestStoreApply)

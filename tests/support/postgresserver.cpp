@@ -350,6 +350,54 @@ QString PostgresServer::exec(const QString &database, const QString &sql) const
     }
 }
 
+bool PostgresServer::addPasswordRole(const QString &role, const QString &password, QString *error)
+{
+    QString quotedPassword = password;
+    quotedPassword.replace(u'\'', QLatin1String("''"));
+    QString failure =
+        exec(QStringLiteral("postgres"),
+             QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(quoteIdentifier(role), quotedPassword));
+    if (failure.isEmpty())
+        failure =
+            exec(QStringLiteral("postgres"), QStringLiteral("GRANT pg_read_all_data TO %1").arg(quoteIdentifier(role)));
+    if (!failure.isEmpty()) {
+        *error = failure;
+        return false;
+    }
+    // The first matching line wins: this role's goes before the trust lines.
+    QFile hba(m_dataDir + QStringLiteral("/pg_hba.conf"));
+    if (!hba.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1").arg(hba.fileName());
+        return false;
+    }
+    const QByteArray rules =
+        "host all " + quoteIdentifier(role).toUtf8() + " 127.0.0.1/32 scram-sha-256\n" + hba.readAll();
+    hba.close();
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(rules) != rules.size()) {
+        *error = QStringLiteral("cannot write %1").arg(hba.fileName());
+        return false;
+    }
+    hba.close();
+    failure = exec(QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"));
+    if (!failure.isEmpty()) {
+        *error = failure;
+        return false;
+    }
+    // The reload is asynchronous: wait until a connection without the password is refused.
+    const QString noPassword = QStringLiteral("postgresql://%1@127.0.0.1:%2/postgres").arg(role).arg(m_port);
+    const QDeadlineTimer deadline(StartTimeoutMs);
+    while (!deadline.hasExpired()) {
+        try {
+            pqxx::connection probe(noPassword.toStdString());
+        } catch (const std::exception &) {
+            return true;
+        }
+        QThread::msleep(20);
+    }
+    *error = QStringLiteral("the server did not start asking %1 for a password").arg(role);
+    return false;
+}
+
 QString PostgresServer::createDatabase(QString *error)
 {
     static std::atomic<int> counter{0};

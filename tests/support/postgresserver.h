@@ -48,6 +48,10 @@ public:
     // on success.
     QString exec(const QString &database, const QString &sql) const;
     QByteArray log() const;
+    // A login role that must give `password` over TCP (scram-sha-256) while every other role keeps trust, so that a
+    // test can tell a password that reached the server from one that did not. Waits until the server applies the
+    // rule; false with *error otherwise.
+    bool addPasswordRole(const QString &role, const QString &password, QString *error);
 
     // The server shared by all tests of this executable, started on first use and stopped when the application
     // object goes away; nullptr when it cannot start (*error says why, with the log). Call it first from the main

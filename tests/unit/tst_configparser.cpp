@@ -28,12 +28,27 @@ const ExecutorRegistry &registry()
 }
 
 ConfigParseResult parse(const QByteArray &text, const QStringList &existingQueues = {QStringLiteral("default")},
-                        bool prune = false)
+                        bool prune = false, const QStringList &existingConnections = {})
 {
     ConfigParseOptions options;
     options.fileName = QStringLiteral("jobs.yaml");
     options.registry = &registry();
     options.existingQueues = existingQueues;
+    options.existingConnections = existingConnections;
+    options.prune = prune;
+    return ConfigParser::parse(text, options);
+}
+
+// With every built-in kind, `sql` included.
+ConfigParseResult parseWithBuiltins(const QByteArray &text, const QStringList &existingConnections = {},
+                                    bool prune = false)
+{
+    static const ExecutorRegistry builtins = ExecutorRegistry::withBuiltins();
+    ConfigParseOptions options;
+    options.fileName = QStringLiteral("jobs.yaml");
+    options.registry = &builtins;
+    options.existingQueues = {QStringLiteral("default")};
+    options.existingConnections = existingConnections;
     options.prune = prune;
     return ConfigParser::parse(text, options);
 }
@@ -88,6 +103,15 @@ QStringList dump(const Declarations &declarations)
                          .arg(j.incidents.failureRateThreshold)
                          .arg(j.incidents.failureRateWindow)
                          .arg(j.incidents.expectedDurationMs);
+    }
+    for (const Connection &c : declarations.connections)
+        lines << QStringLiteral("connection %1 url=%2 password=%3").arg(c.name, c.url, c.password);
+    for (const User &u : declarations.users) {
+        lines << QStringLiteral("user %1 email=%2 role=%3 zone=%4 channels=%5 dnd=%6")
+                     .arg(u.name, u.email)
+                     .arg(int(u.role))
+                     .arg(u.timeZone, QString::fromUtf8(contactChannelsToJson(u.channels)),
+                          QString::fromUtf8(dndWindowsToJson(u.doNotDisturb)));
     }
     return lines;
 }
@@ -195,6 +219,10 @@ private slots:
     void everyErrorIsReportedInFileOrder();
     void jobMayUseQueueThatExistsOnlyInDatabase();
     void pruneRequiresJobQueuesToBeDeclared();
+    void connectionsParseToTheirDeclarations();
+    void sqlJobMustNameAKnownConnection();
+    void literalPasswordIsNeverEchoedInErrors();
+    void usersParseToTheirDeclarations();
 
     void durationSpellings_data();
     void durationSpellings();
@@ -286,6 +314,18 @@ void TestConfigParser::validFileRoundTripsThroughTheWriter_data()
                       "      failure_rate: {threshold: 0.25, window: 20}\n      expected_duration: 10m\n"
                       "  - name: b\n    kind: noop\n    sla: {grace: 90s}\n    incident_policy: {severity: off}\n"
                       "  - name: c\n    kind: noop\n    incident_policy: {failure_rate: {threshold: 1, window: 3}}\n");
+    QTest::newRow("connections") << QByteArray(
+        "version: 1\nconnections:\n  - name: reports-db\n    url: postgresql://reporter@db.internal:5432/reports"
+        "?sslmode=require&application_name=vigia\n    password: ${secret:REPORTS_DB}\n"
+        "  - name: local-copy\n    url: \"sqlite:/var/lib/vigia/copy #1.db\"\n"
+        "  - name: secret-user\n    url: \"postgresql://${secret:PG_USER}:${secret:PG_PASS}@10.0.0.5/db\"\n");
+    QTest::newRow("users") << QByteArray(
+        "version: 1\nusers:\n  - name: alice\n    email: alice@example.com\n    role: admin\n"
+        "    time_zone: America/Sao_Paulo\n    channels:\n      - {kind: email}\n"
+        "      - {kind: webhook, address: \"https://hooks.example.com/T1?token=${secret:HOOK}\", format: slack}\n"
+        "      - {kind: email, address: pager@example.com}\n      - {kind: desktop}\n"
+        "    do_not_disturb:\n      - {start: \"22:00\", end: \"07:00\", days: [fri, mon]}\n"
+        "      - {start: \"12:00\", end: \"13:00\"}\n  - name: bob\n");
     QTest::newRow("odd durations") << QByteArray(
         "version: 1\njobs:\n  - name: d\n    kind: sleep\n    spec: {ms: 1}\n    timeout: 1500ms\n"
         "    retry: {base: 0s, max: 1d, factor: 1, jitter: none}\n    schedule: {every: 86401s, jitter: 1ms}\n");
@@ -477,7 +517,7 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
                         "escalation_policy)")});
     row("unknown top-level key", "version: 1\nqueue: []\n",
         {QStringLiteral("jobs.yaml:2:1: queue: unknown key \"queue\" (expected version, queues, jobs, "
-                        "schedules, escalation_policies)")});
+                        "schedules, escalation_policies, connections, users)")});
     row("wrong type: word for a number", "version: 1\nqueues:\n  - name: q\n    concurrency: lots\n",
         {QStringLiteral("jobs.yaml:4:18: queues[0].concurrency: expected a whole number, got \"lots\"")});
     row("wrong type: quoted number", "version: 1\nqueues:\n  - name: q\n    concurrency: \"2\"\n",
@@ -594,6 +634,83 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
                         "escalation_policy)")});
     row("retry attempts out of range", job("    retry: {max_attempts: 0}\n"),
         {QStringLiteral("jobs.yaml:5:27: jobs[0].retry.max_attempts: must be from 1 to 1000, not 0")});
+    const auto connection = [](const char *lines) -> QByteArray {
+        return QByteArray("version: 1\nconnections:\n  - name: db\n") + lines;
+    };
+    const QString secretOnly = QStringLiteral(
+        "must be a single secret reference such as \"${secret:REPORTS_DB_PASSWORD}\", never the password itself (set "
+        "it with `vigia-engine secret set NAME`, or VIGIA_SECRET_NAME on a server)");
+    row("connection password literal", connection("    url: postgresql://app@db/app\n    password: hunter2\n"),
+        {QStringLiteral("jobs.yaml:5:15: connections[0].password: ") + secretOnly});
+    row("connection password around a reference",
+        connection("    url: postgresql://app@db/app\n    password: \"pre-${secret:DB}\"\n"),
+        {QStringLiteral("jobs.yaml:5:15: connections[0].password: ") + secretOnly});
+    row("connection password in the url", connection("    url: postgresql://app:hunter2@db/app\n"),
+        {QStringLiteral("jobs.yaml:4:10: connections[0].url: holds a literal password; write the user only and give "
+                        "the password as password: \"${secret:NAME}\" (or write ${secret:NAME} in its place)")});
+    row("connection password as a url parameter",
+        connection("    url: postgresql://app@db/app?sslmode=require&password=hunter2\n"),
+        {QStringLiteral("jobs.yaml:4:10: connections[0].url: holds a literal password (?password=); give it as "
+                        "password: \"${secret:NAME}\" instead")});
+    row("connection url of another database", connection("    url: mysql://app@db/app\n"),
+        {QStringLiteral(
+            "jobs.yaml:4:10: connections[0].url: expected sqlite:PATH or postgresql://user@host:port/database")});
+    row("connection without url", connection("    password: ${secret:DB}\n"),
+        {QStringLiteral("jobs.yaml:3:5: connections[0].url: missing: the database's URL (sqlite:PATH or "
+                        "postgresql://user@host/db)")});
+    row("sqlite connection with a password", connection("    url: sqlite:/tmp/a.db\n    password: ${secret:DB}\n"),
+        {QStringLiteral("jobs.yaml:5:15: connections[0].password: a SQLite database has no password; leave it out")});
+    row("connection password not a string", connection("    url: postgresql://db/app\n    password: [a]\n"),
+        {QStringLiteral("jobs.yaml:5:15: connections[0].password: expected a string, got a list")});
+    row("duplicate connection", connection("    url: sqlite:/a.db\n  - name: db\n    url: sqlite:/b.db\n"),
+        {QStringLiteral(
+            "jobs.yaml:5:11: connections[1].name: duplicate connection \"db\" (first declared on line 3)")});
+    row("connection unknown key", connection("    url: sqlite:/a.db\n    user: app\n"),
+        {QStringLiteral("jobs.yaml:5:5: connections[0].user: unknown key \"user\" (expected name, url, password)")});
+    row("connections not a list", "version: 1\nconnections: {name: db}\n",
+        {QStringLiteral("jobs.yaml:2:14: connections: expected a list of connections, got a mapping")});
+    const auto user = [](const char *lines) -> QByteArray {
+        return QByteArray("version: 1\nusers:\n  - name: alice\n") + lines;
+    };
+    row("unknown user role", user("    role: superuser\n"),
+        {QStringLiteral("jobs.yaml:4:11: users[0].role: \"superuser\" is not one of: viewer, operator, admin")});
+    row("user time zone unknown", user("    time_zone: Europe/Lisboa\n"),
+        {QStringLiteral("jobs.yaml:4:16: users[0].time_zone: unknown time zone \"Europe/Lisboa\"")});
+    row("user email malformed", user("    email: alice.example.com\n"),
+        {QStringLiteral("jobs.yaml:4:12: users[0].email: \"alice.example.com\" is not an e-mail address")});
+    row("unknown channel kind", user("    channels: [{kind: pigeon}]\n"),
+        {QStringLiteral("jobs.yaml:4:23: users[0].channels[0].kind: \"pigeon\" is not one of: email, webhook, "
+                        "desktop")});
+    row("webhook channel without address", user("    channels:\n      - {kind: webhook}\n"),
+        {QStringLiteral("jobs.yaml:5:9: users[0].channels[0].address: missing: the webhook's URL")});
+    row("webhook channel not http", user("    channels:\n      - {kind: webhook, address: ftp://x}\n"),
+        {QStringLiteral("jobs.yaml:5:34: users[0].channels[0].address: expected an http(s) URL")});
+    row("email channel without any address", user("    channels: [{kind: email}]\n"),
+        {QStringLiteral("jobs.yaml:4:16: users[0].channels[0].address: missing: an e-mail address (or give the user "
+                        "an email)")});
+    row("desktop channel with an address", user("    channels: [{kind: desktop, address: x}]\n"),
+        {QStringLiteral("jobs.yaml:4:41: users[0].channels[0].address: a desktop channel has no address; leave it "
+                        "out")});
+    row("unknown webhook format", user("    channels: [{kind: webhook, address: \"https://h\", format: discord}]\n"),
+        {QStringLiteral("jobs.yaml:4:62: users[0].channels[0].format: \"discord\" is not one of: generic, slack, "
+                        "teams")});
+    row("quiet period without end", user("    do_not_disturb: [{start: \"22:00\"}]\n"),
+        {QStringLiteral("jobs.yaml:4:22: users[0].do_not_disturb[0].end: missing: a do-not-disturb window needs "
+                        "start and end (HH:MM)")});
+    row("quiet period bad time", user("    do_not_disturb: [{start: \"25:00\", end: \"07:00\"}]\n"),
+        {QStringLiteral("jobs.yaml:4:30: users[0].do_not_disturb[0].start: \"25:00\" is not a time of day (HH:MM, "
+                        "00:00 to 23:59)")});
+    row("quiet period empty", user("    do_not_disturb: [{start: \"07:00\", end: \"07:00\"}]\n"),
+        {QStringLiteral("jobs.yaml:4:22: users[0].do_not_disturb[0]: start and end are the same time: the window is "
+                        "empty")});
+    row("quiet period unknown day",
+        user("    do_not_disturb: [{start: \"22:00\", end: \"07:00\", days: [mon, caturday]}]\n"),
+        {QStringLiteral("jobs.yaml:4:65: users[0].do_not_disturb[0].days[1]: unknown weekday \"caturday\" (mon, tue, "
+                        "wed, thu, fri, sat, sun)")});
+    row("duplicate user", user("  - name: alice\n"),
+        {QStringLiteral("jobs.yaml:4:11: users[1].name: duplicate user \"alice\" (first declared on line 3)")});
+    row("users not a list", "version: 1\nusers: alice\n",
+        {QStringLiteral("jobs.yaml:2:8: users: expected a list of users, got \"alice\"")});
     row("explicitly tagged value", job("    schedule: {every: !!int 5}\n"),
         {QStringLiteral("jobs.yaml:5:23: jobs[0].schedule.every: \"5\" is not a duration (e.g. 500ms, 30s, 5m, 2h, "
                         "1d; a plain whole number is seconds)")});
@@ -665,6 +782,88 @@ void TestConfigParser::pruneRequiresJobQueuesToBeDeclared()
     QCOMPARE(messages(result), QStringList{QStringLiteral(
                                    "jobs.yaml:5:12: jobs[0].queue: queue \"legacy\" is not declared in this file, so "
                                    "--prune would delete it; declare it under queues")});
+}
+
+void TestConfigParser::connectionsParseToTheirDeclarations()
+{
+    const ConfigParseResult result = parse("version: 1\nconnections:\n  - name: reports\n"
+                                           "    url: postgresql://reporter@db.internal/reports\n"
+                                           "    password: \"${secret:REPORTS_DB}\"\n"
+                                           "  - name: lite\n    url: sqlite:/srv/app.db\n");
+    QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
+    QCOMPARE(result.declarations.connections.size(), 2);
+    const Connection &reports = result.declarations.connections.at(0);
+    QCOMPARE(reports.name, QStringLiteral("reports"));
+    QCOMPARE(reports.url, QStringLiteral("postgresql://reporter@db.internal/reports"));
+    QCOMPARE(reports.password, QStringLiteral("${secret:REPORTS_DB}")); // kept as written, resolved per run
+    QCOMPARE(result.declarations.connections.at(1).password, QString());
+}
+
+void TestConfigParser::sqlJobMustNameAKnownConnection()
+{
+    const QByteArray declared("version: 1\nconnections:\n  - name: lite\n    url: sqlite:/srv/app.db\njobs:\n"
+                              "  - name: check\n    kind: sql\n    spec: {connection: lite, query: SELECT 1}\n");
+    const ConfigParseResult ok = parseWithBuiltins(declared);
+    QVERIFY2(ok.ok(), qPrintable(messages(ok).join(u'\n')));
+
+    const QByteArray undeclared("version: 1\njobs:\n  - name: check\n    kind: sql\n"
+                                "    spec: {connection: elsewhere, query: SELECT 1}\n");
+    QCOMPARE(messages(parseWithBuiltins(undeclared)),
+             QStringList{QStringLiteral("jobs.yaml:5:24: jobs[0].spec.connection: unknown connection \"elsewhere\": "
+                                        "declare it under connections (the database has no such connection either)")});
+    // One the database holds will do, unless --prune would delete it.
+    QVERIFY(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}).ok());
+    QCOMPARE(messages(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}, true)),
+             QStringList{QStringLiteral("jobs.yaml:5:24: jobs[0].spec.connection: connection \"elsewhere\" is not "
+                                        "declared in this file, so --prune would delete it; declare it under "
+                                        "connections")});
+    // `database: local` names no connection.
+    QVERIFY(parseWithBuiltins("version: 1\njobs:\n  - name: c\n    kind: sql\n"
+                              "    spec: {database: local, query: SELECT 1}\n")
+                .ok());
+}
+
+void TestConfigParser::literalPasswordIsNeverEchoedInErrors()
+{
+    for (const char *text :
+         {"version: 1\nconnections:\n  - name: a\n    url: postgresql://u@h/d\n    password: Hunter2Secret\n",
+          "version: 1\nconnections:\n  - name: a\n    url: postgresql://u:Hunter2Secret@h/d\n",
+          "version: 1\nconnections:\n  - name: a\n    url: postgresql://u@h/d?password=Hunter2Secret\n",
+          "version: 1\nconnections:\n  - name: a\n    url: mysql://u:Hunter2Secret@h/d\n"}) {
+        const ConfigParseResult result = parse(text);
+        QCOMPARE(result.errors.size(), 1);
+        QVERIFY2(!messages(result).join(u'\n').contains(QLatin1String("Hunter2")), qPrintable(messages(result)[0]));
+    }
+}
+
+void TestConfigParser::usersParseToTheirDeclarations()
+{
+    const ConfigParseResult result =
+        parse("version: 1\nusers:\n  - name: alice\n    email: alice@example.com\n    role: operator\n"
+              "    time_zone: America/Sao_Paulo\n    channels:\n      - {kind: email}\n"
+              "      - {kind: webhook, address: \"https://hooks.example.com/x\", format: teams}\n"
+              "      - {kind: desktop}\n"
+              "    do_not_disturb:\n      - {start: \"22:00\", end: \"07:00\", days: [sun, mon, mon]}\n"
+              "  - name: viewer-only\n");
+    QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
+    QCOMPARE(result.declarations.users.size(), 2);
+    const User &alice = result.declarations.users.at(0);
+    QCOMPARE(alice.role, Role::Operator);
+    QCOMPARE(alice.timeZone, QStringLiteral("America/Sao_Paulo"));
+    QCOMPARE(alice.channels.size(), 3); // in the order given
+    QCOMPARE(alice.channels.at(0).kind, ContactChannel::Kind::Email);
+    QCOMPARE(alice.channels.at(0).address, QStringLiteral("alice@example.com")); // the user's own address
+    QCOMPARE(alice.channels.at(1).kind, ContactChannel::Kind::Webhook);
+    QCOMPARE(alice.channels.at(1).format, QStringLiteral("teams"));
+    QCOMPARE(alice.channels.at(2).kind, ContactChannel::Kind::Desktop);
+    QCOMPARE(alice.doNotDisturb.size(), 1);
+    QCOMPARE(alice.doNotDisturb.at(0).startMinute, 22 * 60);
+    QCOMPARE(alice.doNotDisturb.at(0).endMinute, 7 * 60);
+    QCOMPARE(alice.doNotDisturb.at(0).weekdays, (QVector<int>{1, 7})); // Qt's numbering, sorted, once each
+    const User &viewer = result.declarations.users.at(1);
+    QCOMPARE(viewer.role, Role::Viewer);
+    QCOMPARE(viewer.timeZone, QStringLiteral("UTC"));
+    QVERIFY(viewer.channels.isEmpty() && viewer.doNotDisturb.isEmpty());
 }
 
 void TestConfigParser::durationSpellings_data()
