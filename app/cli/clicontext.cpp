@@ -1,14 +1,17 @@
 #include "cli/clicontext.h"
 
 #include "engine/engine.h"
+#include "secrets/secretreferences.h"
 #include "store/incidentcommand.h"
 #include "store/storefactory.h"
 #include "store/storeurl.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace vigia::cli {
 
@@ -34,6 +37,13 @@ VerbParser::VerbParser(const QString &command, const QString &description, int f
                             "Cli", "Database URL: sqlite:PATH or postgresql://user@host:port/db (default: %1).")
                             .arg(StoreUrl::defaultUrl()),
                         QStringLiteral("url")});
+    m_parser.addOption(
+        {QStringLiteral("secrets"),
+         QCoreApplication::translate(
+             "Cli", "Where ${secret:NAME} references are read (in --db's password and, for serve, in job specs and "
+                    "connections): keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a "
+                    "desktop session is running, else VIGIA_SECRET_<NAME> variables and systemd credentials)."),
+         QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))});
     if (m_json)
         m_parser.addOption(
             {QStringLiteral("json"), QCoreApplication::translate("Cli", "Print a JSON array instead of a table.")});
@@ -67,20 +77,79 @@ QString VerbParser::dbUrl() const
     return m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db")) : StoreUrl::defaultUrl();
 }
 
-std::unique_ptr<Store> VerbParser::openStore(Open mode) const
+std::unique_ptr<SecretStore> VerbParser::openSecrets() const
 {
     QString error;
-    const std::optional<StoreUrl> url = StoreUrl::parse(dbUrl(), &error);
+    std::unique_ptr<SecretStore> store = openSecretStore(m_parser.value(QStringLiteral("secrets")), &error);
+    if (!store)
+        throw UsageError{QStringLiteral("--secrets: ") + error};
+    return store;
+}
+
+const StoreUrl &VerbParser::storeUrl() const
+{
+    if (m_storeUrl)
+        return *m_storeUrl;
+    QString error;
+    std::optional<StoreUrl> url = StoreUrl::parse(dbUrl(), &error);
     if (!url)
         throw UsageError{QStringLiteral("--db: ") + error};
-    if (mode == Open::Existing && url->backend == StoreUrl::Backend::Sqlite && !QFileInfo::exists(url->sqlitePath)) {
+    if (!url->passwordRef.isEmpty()) {
+        // Before any event loop runs: the keychain answers over D-Bus, so wait here for this one answer.
+        const std::unique_ptr<SecretStore> secrets = openSecrets();
+        QEventLoop loop;
+        QString value;
+        bool answered = false;
+        const QStringList names = secrets::referencedNames(url->passwordRef);
+        secrets::resolve(*secrets, names, &loop,
+                         [&](const QHash<QString, QString> &values, const QString &resolveError) {
+                             value = values.value(names.value(0));
+                             error = resolveError;
+                             answered = true;
+                             loop.quit();
+                         });
+        if (!answered)
+            loop.exec();
+        if (!error.isEmpty()) {
+            throw UsageError{QCoreApplication::translate("Cli", "--db: cannot read the database password %1 from the "
+                                                                "%2 secret store: %3")
+                                 .arg(url->passwordRef, secrets->name(), error)};
+        }
+        url->password = value;
+        url->passwordResolved = true;
+    }
+    m_storeUrl = std::move(url);
+    return *m_storeUrl;
+}
+
+StoreOpener VerbParser::storeOpener() const
+{
+    const StoreUrl url = storeUrl();
+    SecretRedactor redactor;
+    redactor.add(url.password);
+    redactor.add(QString::fromLatin1(QUrl::toPercentEncoding(url.password)));
+    return [url, redactor]() -> std::unique_ptr<Store> {
+        try {
+            return vigia::openStore(url);
+        } catch (const StoreError &error) {
+            // libpq does not echo a password, but a message that reaches a log or a terminal is checked anyway; and
+            // it is made one line (libpq adds hints on lines of their own).
+            throw StoreError(redactor.redact(error.message()).simplified(), error.kind());
+        }
+    };
+}
+
+std::unique_ptr<Store> VerbParser::openStore(Open mode) const
+{
+    const StoreUrl &url = storeUrl();
+    if (mode == Open::Existing && url.backend == StoreUrl::Backend::Sqlite && !QFileInfo::exists(url.sqlitePath)) {
         throw UsageError{QCoreApplication::translate(
                              "Cli",
                              "--db: there is no database at %1 (create it with `vigia-engine migrate --db %2` or "
                              "by starting `vigia-engine serve`)")
-                             .arg(url->sqlitePath, url->text)};
+                             .arg(url.sqlitePath, url.text)};
     }
-    std::unique_ptr<Store> store = vigia::openStore(*url);
+    std::unique_ptr<Store> store = storeOpener()();
     ensureSchema(*store);
     return store;
 }

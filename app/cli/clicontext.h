@@ -1,7 +1,10 @@
 #pragma once
 
 #include "executors/executorregistry.h"
+#include "secrets/secretstore.h"
 #include "store/store.h"
+#include "store/storefactory.h"
+#include "store/storeurl.h"
 #include "util/clock.h"
 
 #include <QCommandLineParser>
@@ -43,7 +46,8 @@ private:
     ExecutorRegistry m_registry;
 };
 
-// Option parsing for one verb: --help, --db URL and, for listing verbs, --json.
+// Option parsing for one verb: --help, --db URL, --secrets STORE (where --db's password reference is read) and, for
+// listing verbs, --json.
 class VerbParser {
 public:
     enum Flag {
@@ -70,12 +74,22 @@ public:
     // Opens the database named by --db (or the default), migrating an older schema and refusing a newer one.
     // Only `serve` and `migrate` create a missing database: for other verbs a missing file is a typo.
     std::unique_ptr<Store> openStore(Open mode = Open::Existing) const;
+    // --db (or the default) as given: a password reference stays a reference. For messages.
     QString dbUrl() const;
+    // --db parsed, its password reference (postgresql://user:${secret:NAME}@...) read from --secrets once. Throws
+    // UsageError for a bad URL and for a secret that cannot be read, without the value.
+    const StoreUrl &storeUrl() const;
+    // Opens a connection to storeUrl() in the calling thread (for engine threads); the password never appears in the
+    // StoreError it may throw.
+    StoreOpener storeOpener() const;
+    // The secret store --secrets names. Throws UsageError for an unknown kind.
+    std::unique_ptr<SecretStore> openSecrets() const;
 
 private:
     QString m_command;
     QCommandLineParser m_parser;
     bool m_json;
+    mutable std::optional<StoreUrl> m_storeUrl;
 };
 
 // One sub-verb of a verb group (`runs list`, `runs show`, ...).

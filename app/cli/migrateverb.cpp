@@ -1,7 +1,5 @@
 #include "cli/cli.h"
 #include "cli/clicontext.h"
-#include "store/storefactory.h"
-#include "store/storeurl.h"
 
 #include <QCoreApplication>
 
@@ -14,11 +12,8 @@ int migrateVerb(CliContext &context, const QStringList &args)
                                                          "than this program is refused, never changed."));
     if (!parser.parse(context, args, 0, 0))
         return Success;
-    QString error;
-    const std::optional<StoreUrl> url = StoreUrl::parse(parser.dbUrl(), &error);
-    if (!url)
-        throw UsageError{QStringLiteral("--db: ") + error};
-    std::unique_ptr<Store> store = openStore(*url);
+    // Not openStore(): that would migrate first and this verb would always find the schema current.
+    std::unique_ptr<Store> store = parser.storeOpener()();
     const int before = store->schemaVersion();
     store->migrate();
     const int after = store->schemaVersion();

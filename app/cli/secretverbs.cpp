@@ -13,24 +13,6 @@
 namespace vigia::cli {
 
 namespace {
-QCommandLineOption storeOption()
-{
-    return {QStringLiteral("secrets"),
-            QCoreApplication::translate(
-                "Cli", "Secret store: keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a "
-                       "desktop session is running, else VIGIA_SECRET_<NAME> variables and systemd credentials)."),
-            QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))};
-}
-
-std::unique_ptr<SecretStore> openStoreOption(const VerbParser &parser)
-{
-    QString error;
-    std::unique_ptr<SecretStore> store = openSecretStore(parser.value(QStringLiteral("secrets")), &error);
-    if (!store)
-        throw UsageError{QStringLiteral("--secrets: ") + error};
-    return store;
-}
-
 // Reads the value from standard input: typed without echo on a terminal, or piped (one trailing newline dropped).
 QString readValue(CliContext &context, const QString &name)
 {
@@ -72,7 +54,6 @@ static int secretSet(CliContext &context, const QStringList &args)
                           "specs refer to it as ${secret:NAME}."));
     parser.addPositional(QStringLiteral("name"),
                          QCoreApplication::translate("Cli", "Letters, digits, '_', '-' and '.'."));
-    parser.addOption(storeOption());
     if (!parser.parse(context, args, 1, 1))
         return Success;
     const QString name = parser.positional().at(0);
@@ -80,7 +61,7 @@ static int secretSet(CliContext &context, const QStringList &args)
         throw UsageError{QCoreApplication::translate(
                              "Cli", "secret set: invalid name \"%1\" (letters, digits, '_', '-' and '.', at most 128)")
                              .arg(name)};
-    std::unique_ptr<SecretStore> store = openStoreOption(parser);
+    std::unique_ptr<SecretStore> store = parser.openSecrets();
     const QString value = readValue(context, name);
     if (value.isEmpty())
         throw UsageError{QCoreApplication::translate("Cli", "secret set: the value is empty")};
@@ -100,10 +81,9 @@ static int secretList(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("secret list"),
                       QCoreApplication::translate("Cli", "List the names of stored secrets (never the values)."));
-    parser.addOption(storeOption());
     if (!parser.parse(context, args, 0, 0))
         return Success;
-    std::unique_ptr<SecretStore> store = openStoreOption(parser);
+    std::unique_ptr<SecretStore> store = parser.openSecrets();
     store->list(QCoreApplication::instance(), [&context](const QStringList &names, const QString &error) {
         if (!error.isEmpty()) {
             context.err() << "vigia-engine: " << error << '\n';
@@ -121,10 +101,9 @@ static int secretDelete(CliContext &context, const QStringList &args)
 {
     VerbParser parser(QStringLiteral("secret delete"), QCoreApplication::translate("Cli", "Delete a stored secret."));
     parser.addPositional(QStringLiteral("name"), QCoreApplication::translate("Cli", "The secret's name."));
-    parser.addOption(storeOption());
     if (!parser.parse(context, args, 1, 1))
         return Success;
-    std::unique_ptr<SecretStore> store = openStoreOption(parser);
+    std::unique_ptr<SecretStore> store = parser.openSecrets();
     const QString name = parser.positional().at(0);
     store->remove(name, QCoreApplication::instance(), [&context, name](const QString &error) {
         if (!error.isEmpty()) {

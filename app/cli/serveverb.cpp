@@ -49,11 +49,6 @@ int serveVerb(CliContext &context, const QStringList &args)
                                                          "(default 250)."),
                       QStringLiteral("ms"), QStringLiteral("250")});
     parser.addOption(
-        {QStringLiteral("secrets"),
-         QCoreApplication::translate("Cli", "Where ${secret:NAME} references are read: keychain, env or auto (default: "
-                                            "$VIGIA_SECRETS, else auto)."),
-         QStringLiteral("store"), qEnvironmentVariable("VIGIA_SECRETS", QStringLiteral("auto"))});
-    parser.addOption(
         {QStringLiteral("demo"),
          QCoreApplication::translate(
              "Cli",
@@ -98,22 +93,17 @@ int serveVerb(CliContext &context, const QStringList &args)
         qint64(parseInt(parser.value(QStringLiteral("drain")), QStringLiteral("--drain"), 0, 24 * 3600)) * 1000;
 
     // Open once here: a bad URL or a newer schema is reported before any thread starts.
+    // A password reference in --db is read from the secret store here, once.
     const std::unique_ptr<Store> check = parser.openStore(VerbParser::Open::CreateIfMissing);
     const QString urlText = parser.dbUrl();
-    QString error;
-    const StoreUrl url = *StoreUrl::parse(urlText, &error);
+    const StoreOpener opener = parser.storeOpener();
+    const std::unique_ptr<SecretStore> secrets = parser.openSecrets();
 
-    const std::unique_ptr<SecretStore> secrets = openSecretStore(parser.value(QStringLiteral("secrets")), &error);
-    if (!secrets)
-        throw UsageError{QStringLiteral("--secrets: ") + error};
-
-    Engine engine(
-        config, [url] { return openStore(url); }, &context.clock(), context.registry());
+    Engine engine(config, opener, &context.clock(), context.registry());
     engine.setSecretStore(secrets.get());
     // `sql` runs find the connections applied from jobs files in the engine's own database, which `database: local`
-    // queries.
-    engine.setConnectionDirectory(
-        std::make_shared<StoreConnectionDirectory>([url] { return openStore(url); }, urlText));
+    // queries (its password reference, if any, resolved at each run like a declared connection's).
+    engine.setConnectionDirectory(std::make_shared<StoreConnectionDirectory>(opener, urlText));
     int exitCode = Success;
     SignalWatcher watcher;
     int signalsSeen = 0;

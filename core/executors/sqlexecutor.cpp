@@ -126,8 +126,15 @@ private:
         m_cancellation->cancel();
     }
 
-    void resolveAndRun(const Connection &connection, bool readOnly)
+    void resolveAndRun(Connection connection, bool readOnly)
     {
+        // "postgresql://user:${secret:NAME}@host/db": the value goes to libpq apart from the URL, so that a password
+        // holding '@', ':' or '/' cannot break it.
+        if (connection.password.isEmpty()) {
+            UrlPasswordReference split = splitPasswordReference(connection.url);
+            connection.url = std::move(split.url);
+            connection.password = std::move(split.reference);
+        }
         m_context->resolveSecrets(
             {connection.url, connection.password},
             [this, readOnly, name = connection.name](const QStringList &resolved, const QString &error) {

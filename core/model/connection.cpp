@@ -12,27 +12,45 @@ QString tr(const char *text)
     return QCoreApplication::translate("Connection", text);
 }
 
-// The literal passwords a postgresql:// URL may carry: after the user name ("user:PASSWORD@host") and as the
-// `password` parameter ("?password=PASSWORD"). Each must be a reference; the problem is returned, empty when none.
-QString postgresUrlPasswordProblem(const QString &url)
+// Where the password of a postgresql:// URL's user part sits ("user:PASSWORD@"): the positions of the ':' and the '@',
+// or -1 when there is none. References are masked first: their ':' is no separator.
+struct UserInfoPassword {
+    qsizetype colon = -1;
+    qsizetype at = -1;
+};
+
+UserInfoPassword userInfoPassword(const QString &url)
 {
-    // References are masked first: their ':' is no separator.
     const QString masked = secrets::maskReferences(url);
     const qsizetype start = masked.indexOf(QLatin1String("://")) + 3;
+    if (start < 3)
+        return {};
     qsizetype end = masked.indexOf(u'/', start);
     const qsizetype queryStart = masked.indexOf(u'?', start);
     if (end < 0 || (queryStart >= 0 && queryStart < end))
         end = queryStart < 0 ? masked.size() : queryStart;
     const qsizetype at = masked.lastIndexOf(u'@', end - 1);
-    if (at >= start) {
-        const qsizetype colon = masked.indexOf(u':', start);
-        if (colon >= 0 && colon < at) {
-            const QString password = url.mid(colon + 1, at - colon - 1);
-            if (!password.isEmpty() && !secrets::isReference(password))
-                return tr("holds a literal password; write the user only and give the password as password: "
-                          "\"${secret:NAME}\" (or write ${secret:NAME} in its place)");
-        }
+    if (at < start)
+        return {};
+    const qsizetype colon = masked.indexOf(u':', start);
+    if (colon < 0 || colon > at)
+        return {};
+    return {colon, at};
+}
+
+// The literal passwords a postgresql:// URL may carry: after the user name ("user:PASSWORD@host") and as the
+// `password` parameter ("?password=PASSWORD"). Each must be a reference; the problem is returned, empty when none.
+QString postgresUrlPasswordProblem(const QString &url)
+{
+    const UserInfoPassword userInfo = userInfoPassword(url);
+    if (userInfo.colon >= 0) {
+        const QString password = url.mid(userInfo.colon + 1, userInfo.at - userInfo.colon - 1);
+        if (!password.isEmpty() && !secrets::isReference(password))
+            return tr("holds a literal password; write the user only and give the password as password: "
+                      "\"${secret:NAME}\" (or write ${secret:NAME} in its place)");
     }
+    const QString masked = secrets::maskReferences(url);
+    const qsizetype queryStart = masked.indexOf(u'?', masked.indexOf(QLatin1String("://")) + 3);
     if (queryStart < 0)
         return {};
     qsizetype from = queryStart + 1;
@@ -50,6 +68,19 @@ QString postgresUrlPasswordProblem(const QString &url)
     return {};
 }
 } // namespace
+
+UrlPasswordReference splitPasswordReference(const QString &url)
+{
+    if (!url.startsWith(QLatin1String("postgresql://")) && !url.startsWith(QLatin1String("postgres://")))
+        return {url, {}};
+    const UserInfoPassword userInfo = userInfoPassword(url);
+    if (userInfo.colon < 0)
+        return {url, {}};
+    const QString password = url.mid(userInfo.colon + 1, userInfo.at - userInfo.colon - 1);
+    if (!secrets::isReference(password))
+        return {url, {}};
+    return {url.left(userInfo.colon) + url.mid(userInfo.at), password};
+}
 
 QVector<ConnectionProblem> connectionProblems(const Connection &connection)
 {

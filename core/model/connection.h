@@ -31,4 +31,14 @@ struct ConnectionProblem {
 // the secret store, never in a file or a database row. The name is checked by the callers (it is a key).
 QVector<ConnectionProblem> connectionProblems(const Connection &connection);
 
+// A postgresql:// URL whose user part carries its password as one reference ("postgresql://app:${secret:DB}@host/db"),
+// split into the URL without the password ("postgresql://app@host/db") and the reference ("${secret:DB}"). Any other
+// URL comes back unchanged with an empty reference. libpq then gets the value as a separate parameter, so a password
+// holding '@', ':' or '/' cannot break the URL.
+struct UrlPasswordReference {
+    QString url;
+    QString reference;
+};
+UrlPasswordReference splitPasswordReference(const QString &url);
+
 } // namespace vigia

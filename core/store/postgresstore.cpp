@@ -1,11 +1,13 @@
 #include "store/postgresstore.h"
 
+#include "model/connection.h"
 #include "store/migration.h"
 #include "store/postgressession.h"
 #include "util/logging.h"
 
 #include <QHash>
 #include <QSet>
+#include <QUrl>
 
 namespace vigia {
 
@@ -16,13 +18,17 @@ constexpr long long MigrationLockKey = 0x5669676961'4d67; // "Vigia" "Mg"
 // Rows per bulk enqueue statement: large batches are cut so that one array parameter stays a few megabytes.
 constexpr qsizetype EnqueueChunk = 5000;
 
-// libpq reads the password from PGPASSWORD or ~/.pgpass itself. A connect timeout makes a dead server an error
-// instead of a hang; text travels as UTF-8 whatever the server's default; the application name shows Vigia's
-// sessions in pg_stat_activity.
-std::string conninfoFor(const QString &url)
+// libpq reads the password from PGPASSWORD or ~/.pgpass itself unless one comes from the secret store. A connect
+// timeout makes a dead server an error instead of a hang; text travels as UTF-8 whatever the server's default; the
+// application name shows Vigia's sessions in pg_stat_activity.
+// A password reference in the URL's user part is left out: its value comes as `password`.
+std::string conninfoFor(const QString &urlWithReference, const QString &password)
 {
+    const QString url = splitPasswordReference(urlWithReference).url;
     QString conninfo = url;
     QStringList extra;
+    if (!password.isEmpty())
+        extra << QStringLiteral("password=") + QString::fromLatin1(QUrl::toPercentEncoding(password));
     if (!url.contains(QLatin1String("connect_timeout=")))
         extra << QStringLiteral("connect_timeout=10");
     if (!url.contains(QLatin1String("client_encoding=")))
@@ -50,15 +56,16 @@ bool PostgresNoticeLogger::operator()(const char message[]) noexcept
     return false;
 }
 
-PostgresStore::PostgresStore(const QString &url)
+PostgresStore::PostgresStore(const QString &url, const QString &password)
     : m_url(url)
+    , m_password(password)
 {
     try {
-        m_session = std::make_unique<PostgresSession>(conninfoFor(url));
+        m_session = std::make_unique<PostgresSession>(conninfoFor(url, password));
     } catch (const std::exception &error) {
         const QString message =
             PostgresStore::tr("cannot connect to PostgreSQL at %1: %2").arg(url, trimmedMessage(error.what()));
-        qCWarning(lcStore).noquote() << message;
+        // Not logged here: the caller reports the error it catches (a command-line verb prints one line, not two).
         throw StoreError(message, StoreError::Kind::Failure);
     }
 }
@@ -71,7 +78,7 @@ void PostgresStore::reconnect()
     if (m_wakes)
         throw pqxx::broken_connection("the connection that listened for wake-ups was lost");
     m_session.reset();
-    m_session = std::make_unique<PostgresSession>(conninfoFor(m_url));
+    m_session = std::make_unique<PostgresSession>(conninfoFor(m_url, m_password));
     qCInfo(lcStore).noquote() << "reconnected to PostgreSQL at" << m_url;
 }
 

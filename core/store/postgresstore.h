@@ -22,15 +22,17 @@ class PostgresWakeReceiver;
 
 // Store on a PostgreSQL database through libpqxx, one connection per instance: the cluster's shared engine. Claims
 // skip rows other transactions hold (FOR UPDATE SKIP LOCKED) and take the queue's row lock while they count its free
-// slots, so concurrency and pause hold across every node. The password comes from PGPASSWORD or ~/.pgpass, never the
-// URL. After the connection broke, every operation throws StoreError (Failure) until one finds the server back: it
-// reconnects by itself, so a caller only has to try again later.
+// slots, so concurrency and pause hold across every node. The password comes from PGPASSWORD, ~/.pgpass or the secret
+// store, never from the URL itself. After the connection broke, every operation throws StoreError (Failure) until one
+// finds the server back: it reconnects by itself, so a caller only has to try again later.
 class PostgresStore final : public Store {
     Q_DECLARE_TR_FUNCTIONS(PostgresStore)
 
 public:
-    // Connects to `url` (postgresql://user@host:port/db?sslmode=...); throws StoreError when it cannot.
-    explicit PostgresStore(const QString &url);
+    // Connects to `url` (postgresql://user@host:port/db?sslmode=...); throws StoreError when it cannot. `password`,
+    // when given, is passed to libpq apart from the URL and never printed; the URL's user part then names it as a
+    // reference (postgresql://user:${secret:NAME}@host/db), which messages show as written.
+    explicit PostgresStore(const QString &url, const QString &password = {});
     ~PostgresStore() override;
     PostgresStore(const PostgresStore &) = delete;
     PostgresStore &operator=(const PostgresStore &) = delete;
@@ -179,6 +181,7 @@ private:
                const QString &detail);
 
     QString m_url;
+    QString m_password; // from the secret store, or empty for PGPASSWORD / ~/.pgpass
     std::unique_ptr<PostgresSession> m_session;
     std::unique_ptr<PostgresWakeReceiver> m_wakes; // after the session: unregisters before it closes
     int m_claimRotation = 0;

@@ -1,9 +1,13 @@
 #include "store/storeurl.h"
 
+#include "model/connection.h"
+#include "secrets/secretreferences.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace vigia {
 
@@ -26,19 +30,30 @@ std::optional<StoreUrl> StoreUrl::parse(const QString &text, QString *error)
         return url;
     }
     if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
-        const QUrl parsed(text, QUrl::StrictMode);
+        const UrlPasswordReference split = splitPasswordReference(text);
+        if (!secrets::referencedNames(split.url).isEmpty()) {
+            *error = QCoreApplication::translate("StoreUrl",
+                                                 "database URL \"%1\": only the password may be a secret reference "
+                                                 "(postgresql://user:${secret:NAME}@host/db)")
+                         .arg(text);
+            return std::nullopt;
+        }
+        const QUrl parsed(split.url, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.host().isEmpty()) {
             *error =
                 QCoreApplication::translate("StoreUrl", "database URL \"%1\" is not a valid PostgreSQL URL").arg(text);
             return std::nullopt;
         }
-        if (!parsed.password().isEmpty()) {
-            *error = QCoreApplication::translate(
-                "StoreUrl", "database URL must not contain a password; keep it in the secret store");
+        if (!parsed.password().isEmpty() || QUrlQuery(parsed).hasQueryItem(QStringLiteral("password"))) {
+            // The text is not repeated: it holds the password.
+            *error = QCoreApplication::translate("StoreUrl",
+                                                 "database URL must not contain a password; keep it in the secret "
+                                                 "store and write postgresql://user:${secret:NAME}@host/db");
             return std::nullopt;
         }
         url.backend = Backend::Postgres;
         url.postgresUrl = text;
+        url.passwordRef = split.reference;
         return url;
     }
     *error = QCoreApplication::translate("StoreUrl",
