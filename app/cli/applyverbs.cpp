@@ -87,7 +87,8 @@ int applyVerb(CliContext &context, const QStringList &args)
         QStringLiteral("apply"),
         QCoreApplication::translate(
             "Cli",
-            "Declare queues, jobs, connections and users from a YAML file (jobs as code, described in README.md): "
+            "Declare queues, jobs, connections, users, on-call schedules and escalation policies from a YAML file "
+            "(jobs as code, described in README.md): "
             "create what is new, update what changed, leave what is equal. The whole file is "
             "checked first and written in one transaction; any error writes nothing."),
         VerbParser::WithJson);
@@ -100,8 +101,10 @@ int applyVerb(CliContext &context, const QStringList &args)
         {QStringLiteral("prune"),
          QCoreApplication::translate(
              "Cli",
-             "Also delete the queues (never \"default\"), jobs, connections and users the file does not declare. Past "
-             "runs of a deleted job are kept, no longer linked to it.")});
+             "Also delete what the file does not declare, in the sections it has: a top-level key that is present "
+             "(queues, jobs, connections, users, schedules, escalation_policies), even as an empty list, means exactly "
+             "these; an absent key leaves that kind alone. Never the \"default\" queue; past runs of a deleted job "
+             "are kept, no longer linked to it.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
     if (!parser.isSet(QStringLiteral("file")))

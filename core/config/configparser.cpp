@@ -186,6 +186,15 @@ ConfigParseResult Parser::run(const QByteArray &text)
             return finish();
         }
     }
+    const std::pair<const char *, Declarations::Section> sections[] = {
+        {"queues", Declarations::Queues},           {"jobs", Declarations::Jobs},
+        {"schedules", Declarations::Schedules},     {"escalation_policies", Declarations::EscalationPolicies},
+        {"connections", Declarations::Connections}, {"users", Declarations::Users}};
+    m_declarations.sections = 0;
+    for (const auto &[key, section] : sections) {
+        if (fields->contains(QLatin1String(key)))
+            m_declarations.sections |= section;
+    }
     if (fields->contains(QStringLiteral("queues")))
         parseQueues(fields->value(QStringLiteral("queues")));
     if (fields->contains(QStringLiteral("jobs")))
@@ -558,7 +567,9 @@ void Parser::checkQueueReferences()
         if (declared.contains(reference.name))
             continue;
         const bool exists = m_options.existingQueues.contains(reference.name);
-        if (m_options.prune && exists && reference.name != QLatin1String("default")) {
+        // --prune deletes undeclared queues only when the file has a queues: section.
+        if (m_options.prune && m_declarations.declares(Declarations::Queues) && exists &&
+            reference.name != QLatin1String("default")) {
             error(reference.mark, reference.path,
                   ConfigTr::tr(
                       "queue %1 is not declared in this file, so --prune would delete it; declare it under queues")
@@ -580,7 +591,7 @@ void Parser::checkConnectionReferences()
         if (declared.contains(reference.name))
             continue;
         const bool exists = m_options.existingConnections.contains(reference.name);
-        if (m_options.prune && exists) {
+        if (m_options.prune && m_declarations.declares(Declarations::Connections) && exists) {
             error(reference.mark, reference.path,
                   ConfigTr::tr("connection %1 is not declared in this file, so --prune would delete it; declare it "
                                "under connections")

@@ -16,12 +16,28 @@ namespace vigia {
 // what `apply` makes the database hold. Every member has a default initializer, so that code naming only the first few
 // stays warning-free.
 struct Declarations {
+    // The top-level sections of a jobs-as-code file. With prune, each section the file names (even as an empty list,
+    // `users: []`) is made to hold exactly what it declares; a section the file leaves out is not touched, so that a
+    // file of jobs only cannot delete every user.
+    enum Section : unsigned {
+        Queues = 1u << 0,
+        Jobs = 1u << 1,
+        Schedules = 1u << 2,
+        EscalationPolicies = 1u << 3,
+        Connections = 1u << 4,
+        Users = 1u << 5,
+        AllSections = (1u << 6) - 1
+    };
+
     QVector<Queue> queues{};
     QVector<JobDef> jobs{};
     QVector<OnCallSchedule> schedules{};
     QVector<EscalationPolicy> escalationPolicies{};
     QVector<Connection> connections{};
     QVector<User> users{};
+    unsigned sections = AllSections; // the sections declared; the parser sets those the file names
+
+    bool declares(Section section) const { return (sections & section) != 0; }
 };
 
 // What applying declarations did (or, in a dry run, would do) to one queue or job.

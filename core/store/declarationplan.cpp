@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTimeZone>
 
@@ -260,14 +261,42 @@ DeclarationPlan DeclarationPlan::make(const Declarations &declarations, const De
     DeclarationPlan plan;
     using Object = DeclarationChange::Object;
     const auto never = [](const auto &) { return false; };
-    plan.queues = compareByName(Object::Queue, declarations.queues, current.queues, prune,
+    // Prune touches only the sections the file declares.
+    const auto pruning = [&](Declarations::Section section) { return prune && declarations.declares(section); };
+    plan.queues = compareByName(Object::Queue, declarations.queues, current.queues, pruning(Declarations::Queues),
                                 [](const Queue &queue) { return queue.name == DefaultQueue; });
-    plan.jobs = compareByName(Object::Job, declarations.jobs, current.jobs, prune, never);
-    plan.connections = compareByName(Object::Connection, declarations.connections, current.connections, prune, never);
-    plan.users = compareByName(Object::User, declarations.users, current.users, prune, never);
+    plan.jobs = compareByName(Object::Job, declarations.jobs, current.jobs, pruning(Declarations::Jobs), never);
+    plan.connections = compareByName(Object::Connection, declarations.connections, current.connections,
+                                     pruning(Declarations::Connections), never);
+    plan.users = compareByName(Object::User, declarations.users, current.users, pruning(Declarations::Users), never);
 
-    // Every job must find its queue once the plan is written. Without prune no queue is deleted; with it, every job
-    // left in the database is declared, so checking the declared ones is enough.
+    // Every job must find its queue and its connection once the plan is written: the declared jobs, and the jobs in
+    // the database that stay because the file has no jobs: section (or no prune).
+    QVector<JobDef> staying;
+    {
+        QSet<QString> leaving;
+        for (const JobDef &job : declarations.jobs)
+            leaving.insert(job.name);
+        for (const JobDef &job : std::as_const(plan.jobs.remove))
+            leaving.insert(job.name);
+        for (const JobDef &job : current.jobs) {
+            if (!leaving.contains(job.name))
+                staying.append(job);
+        }
+    }
+    QSet<QString> connectionsRemoved;
+    for (const Connection &connection : std::as_const(plan.connections.remove))
+        connectionsRemoved.insert(connection.name);
+    for (const JobDef &job : declarations.jobs + staying) {
+        if (job.kind != QLatin1String("sql"))
+            continue;
+        const QString connection =
+            QJsonDocument::fromJson(job.payload).object().value(QLatin1String("connection")).toString();
+        if (connectionsRemoved.contains(connection))
+            invalid(DeclarationPlan::tr("--prune cannot delete connection \"%1\": job \"%2\" uses it; declare the "
+                                        "connection, or the job's new connection")
+                        .arg(connection, job.name));
+    }
     QSet<QString> queuesNow;
     for (const Queue &queue : current.queues)
         queuesNow.insert(queue.name);
@@ -284,6 +313,12 @@ DeclarationPlan DeclarationPlan::make(const Declarations &declarations, const De
                           .arg(job.name, job.queue)
                     : DeclarationPlan::tr("job \"%1\" uses queue \"%2\", which is neither declared nor in the database")
                           .arg(job.name, job.queue));
+    }
+    for (const JobDef &job : std::as_const(staying)) {
+        if (!queuesAfter.contains(job.queue))
+            invalid(DeclarationPlan::tr("--prune cannot delete queue \"%1\": job \"%2\", which this file does not "
+                                        "declare, stays in it; declare the queue, or the jobs: section")
+                        .arg(job.queue, job.name));
     }
     plan.result.changes = plan.queues.changes + plan.jobs.changes + plan.connections.changes + plan.users.changes;
     return plan;

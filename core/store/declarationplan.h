@@ -32,6 +32,8 @@ public:
     // Throws StoreError (Invalid) for declarations no database may hold: an empty or duplicate name, a concurrency
     // below 1, attempts outside 1-1000, a schedule that does not compile, a job in a queue that will not exist, a
     // connection with a literal password, a user in an unknown time zone. The "default" queue is never deleted.
+    // With prune, only the sections `declarations` declares lose what they do not list; a queue or connection that a
+    // staying job still uses is not deleted (StoreError Invalid).
     static DeclarationPlan make(const Declarations &declarations, const Declarations &current, bool prune);
 
     // The fields that differ, named as in the jobs-as-code file ("spec", "retry.base", "schedule.cron", ...).

@@ -157,31 +157,61 @@ QStringList OnCallPlan::changedFields(const EscalationPolicy &current, const Esc
     return fields;
 }
 
-OnCallPlan OnCallPlan::make(const Declarations &declarations, const QVector<OnCallSchedule> &currentSchedules,
+OnCallPlan OnCallPlan::make(const Declarations &declarations, const QVector<JobDef> &currentJobs,
+                            const QVector<OnCallSchedule> &currentSchedules,
                             const QVector<EscalationPolicy> &currentPolicies, bool prune)
 {
+    // Prune touches only the sections the file declares.
+    const bool pruneSchedules = prune && declarations.declares(Declarations::Schedules);
+    const bool prunePolicies = prune && declarations.declares(Declarations::EscalationPolicies);
+    const bool pruneJobs = prune && declarations.declares(Declarations::Jobs);
     checkSchedules(declarations.schedules);
     QSet<QString> schedulesAfter = namesOf(declarations.schedules);
-    if (!prune)
+    if (!pruneSchedules)
         schedulesAfter.unite(namesOf(currentSchedules));
     checkPolicies(declarations.escalationPolicies, schedulesAfter);
     QSet<QString> policiesAfter = namesOf(declarations.escalationPolicies);
-    if (!prune)
+    if (!prunePolicies) {
         policiesAfter.unite(namesOf(currentPolicies));
+        // The policies that stay as they are must still find their schedules.
+        const QSet<QString> redeclared = namesOf(declarations.escalationPolicies);
+        for (const EscalationPolicy &policy : currentPolicies) {
+            if (redeclared.contains(policy.name))
+                continue;
+            for (const EscalationStep &step : policy.steps) {
+                for (const EscalationTarget &target : step.targets) {
+                    if (target.kind == EscalationTarget::Kind::Schedule && !schedulesAfter.contains(target.name))
+                        invalid(OnCallPlan::tr("--prune cannot delete schedule \"%1\": escalation policy \"%2\", "
+                                               "which this file does not declare, names it")
+                                    .arg(target.name, policy.name));
+                }
+            }
+        }
+    }
     for (const JobDef &job : declarations.jobs) {
         if (!job.escalationPolicy.isEmpty() && !policiesAfter.contains(job.escalationPolicy))
             invalid(OnCallPlan::tr("job \"%1\" uses escalation policy \"%2\", which is neither declared nor in the "
                                    "database")
                         .arg(job.name, job.escalationPolicy));
     }
+    if (!pruneJobs) {
+        const QSet<QString> redeclared = namesOf(declarations.jobs);
+        for (const JobDef &job : currentJobs) {
+            if (!redeclared.contains(job.name) && !job.escalationPolicy.isEmpty() &&
+                !policiesAfter.contains(job.escalationPolicy))
+                invalid(OnCallPlan::tr("--prune cannot delete escalation policy \"%1\": job \"%2\", which this "
+                                       "file does not declare, uses it")
+                            .arg(job.escalationPolicy, job.name));
+        }
+    }
 
     OnCallPlan result;
     plan(
-        declarations.schedules, currentSchedules, prune, DeclarationChange::Object::Schedule,
+        declarations.schedules, currentSchedules, pruneSchedules, DeclarationChange::Object::Schedule,
         [](const OnCallSchedule &a, const OnCallSchedule &b) { return changedFields(a, b); }, result.schedulesToCreate,
         result.schedulesToUpdate, result.schedulesToDelete, result.changes);
     plan(
-        declarations.escalationPolicies, currentPolicies, prune, DeclarationChange::Object::EscalationPolicy,
+        declarations.escalationPolicies, currentPolicies, prunePolicies, DeclarationChange::Object::EscalationPolicy,
         [](const EscalationPolicy &a, const EscalationPolicy &b) { return changedFields(a, b); },
         result.policiesToCreate, result.policiesToUpdate, result.policiesToDelete, result.changes);
     return result;

@@ -23,7 +23,10 @@ public:
     // Throws StoreError (Invalid) for what no database may hold: an empty or duplicate name, a schedule the resolver
     // refuses, a policy without steps or targets, a negative delay, a repeat outside 0-100, a schedule target or a
     // job's escalation_policy naming nothing that will exist.
-    static OnCallPlan make(const Declarations &declarations, const QVector<OnCallSchedule> &currentSchedules,
+    // With prune, only the sections `declarations` declares lose what they do not list, and a schedule or policy
+    // that something staying (a policy, a job of `currentJobs`) still names is not deleted.
+    static OnCallPlan make(const Declarations &declarations, const QVector<JobDef> &currentJobs,
+                           const QVector<OnCallSchedule> &currentSchedules,
                            const QVector<EscalationPolicy> &currentPolicies, bool prune);
 
     static QStringList changedFields(const OnCallSchedule &current, const OnCallSchedule &declared);

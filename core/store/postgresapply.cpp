@@ -72,8 +72,8 @@ ApplyResult PostgresStore::applyDeclarations(const Declarations &declarations, b
         current.connections = selectConnections(tx, "ORDER BY name", std::nullopt);
         current.users = selectUsers(tx, "ORDER BY name", std::nullopt);
         DeclarationPlan plan = DeclarationPlan::make(declarations, current, prune);
-        const OnCallPlan onCall =
-            OnCallPlan::make(declarations, selectOnCallSchedules(tx), selectEscalationPolicies(tx), prune);
+        const OnCallPlan onCall = OnCallPlan::make(declarations, current.jobs, selectOnCallSchedules(tx),
+                                                   selectEscalationPolicies(tx), prune);
         plan.result.changes += onCall.changes;
         plan.result.dryRun = dryRun;
         refuseBusyQueueDeletions(tx, plan.queues.remove);

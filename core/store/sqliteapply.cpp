@@ -58,7 +58,8 @@ ApplyResult SqliteStore::applyDeclarations(const Declarations &declarations, boo
     current.connections = connections();
     current.users = users();
     DeclarationPlan plan = DeclarationPlan::make(declarations, current, prune);
-    const OnCallPlan onCall = OnCallPlan::make(declarations, onCallSchedules(), escalationPolicies(), prune);
+    const OnCallPlan onCall =
+        OnCallPlan::make(declarations, current.jobs, onCallSchedules(), escalationPolicies(), prune);
     plan.result.changes += onCall.changes;
     plan.result.dryRun = dryRun;
     refuseBusyQueueDeletions(plan.queues.remove);

@@ -1,123 +1,39 @@
-// Jobs as code through the real vigia-engine binary: `apply` creates, updates and (with --prune) deletes queues and
-// jobs in one audited transaction, is idempotent, writes nothing on a dry run or on any error, refuses to prune a
-// queue that still has work, and `export` writes what `apply` reads back without a change. `serve --demo` applies
-// the embedded demo file.
-#include "postgresserver.h"
-#include "testsupport.h"
-
-#include "store/store.h"
+// Jobs as code through the real vigia-engine binary: `apply` creates and updates queues and jobs in one audited
+// transaction, is idempotent, writes nothing on a dry run or on any error, and `export` writes what `apply` reads back
+// without a change. `serve --demo` applies the embedded demo file. Pruning: tst_applyprunecli; connections and users:
+// tst_applyconnectionscli.
+#include "applyfixture.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
-#include <QTemporaryDir>
-#include <QTest>
 
 #include <csignal>
 
+#include <QLoggingCategory>
+#include <QTest>
+
 using namespace vigia;
 using namespace vigia::test;
-
 namespace {
-
-const char Declared[] = R"(version: 1
-queues:
-  - name: reports
-    concurrency: 2
-  - name: quiet
-    concurrency: 1
-    paused: true
-jobs:
-  - name: nightly-report
-    queue: reports
-    kind: sleep
-    spec: {ms: 500}
-    priority: high
-    timeout: 5m
-    retry: {max_attempts: 6, base: 30s, factor: 1.5, max: 2h, jitter: equal}
-    schedule:
-      cron: "*/5 8-19 * * MON-FRI"
-      time_zone: America/Sao_Paulo
-      window: {start: "08:00", end: "19:59", days: [mon, tue, wed, thu, fri]}
-      misfire: run-all
-      jitter: 30s
-      run_on_start: false
-      paused: false
-      postpone_until: 2026-12-01T00:00:00Z
-  - name: heartbeat
-    kind: noop
-    schedule: {every: 30s, anchor: "2026-01-01T00:00:00.250Z"}
-  - name: flaky
-    queue: quiet
-    kind: fail
-    spec: {times: 2, message: "503", until: "2026-12-01T00:00:00Z"}
-  - name: on-demand
-    kind: sleep
-    spec: {ms: 10}
-)";
-
-// Declared, edited: nightly-report's cron and timeout change, heartbeat gains a window (its rule stays), reports
-// gets more concurrency, flaky and quiet are gone.
-const char Edited[] = R"(version: 1
-queues:
-  - name: reports
-    concurrency: 3
-jobs:
-  - name: nightly-report
-    queue: reports
-    kind: sleep
-    spec: {ms: 500}
-    priority: high
-    timeout: 10m
-    retry: {max_attempts: 6, base: 30s, factor: 1.5, max: 2h, jitter: equal}
-    schedule:
-      cron: "*/10 8-19 * * MON-FRI"
-      time_zone: America/Sao_Paulo
-      window: {start: "08:00", end: "19:59", days: [mon, tue, wed, thu, fri]}
-      misfire: run-all
-      jitter: 30s
-      postpone_until: 2026-12-01T00:00:00Z
-  - name: heartbeat
-    kind: noop
-    schedule: {every: 30s, anchor: "2026-01-01T00:00:00.250Z", window: {days: [mon]}}
-  - name: on-demand
-    kind: sleep
-    spec: {ms: 10}
-)";
-
-// Audit rows as "action target", oldest first.
-QStringList auditActions(const TempDatabase &db)
-{
-    QStringList actions;
-    const QVector<AuditEntry> entries = db.open()->auditLog(10000);
-    for (auto it = entries.crbegin(); it != entries.crend(); ++it)
-        actions << it->action + u' ' + it->target;
-    return actions;
-}
-
 qint64 nextFireAt(const TempDatabase &db, const char *job)
 {
     return db.open()->jobByName(QLatin1String(job)).value_or(JobDef{}).nextFireAt;
 }
-
 } // namespace
 
-class TestApplyCli : public QObject {
+class TestApplyCli : public QObject, private ApplyFiles {
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void init();
+    void initTestCase() { QLoggingCategory::setFilterRules(QStringLiteral("vigia.*.info=false")); }
+    void init() { freshDirectory(); }
 
     void applyCreatesQueuesAndJobsAndAuditsEach();
     void applyingSameFileAgainChangesNothing();
     void changedFieldsAreReportedAndOnlyNewScheduleRuleForgetsNextFire();
     void dryRunPrintsChangesAndWritesNothing();
-    void pruneDeletesUndeclaredQueuesAndJobsButKeepsRunsAndDefaultQueue();
-    void pruneRefusesQueueWithWaitingRunsAndWritesNothing();
     void exportThenApplyReportsNoChanges();
     void malformedFileExitsTwoWithLocationAndChangesNothing_data();
     void malformedFileExitsTwoWithLocationAndChangesNothing();
@@ -125,41 +41,7 @@ private slots:
     void fileCanComeFromStandardInput();
     void demoFileAppliesCleanly();
     void serveDemoAppliesEmbeddedDemoFile();
-    void applyPruneAndExportWorkOnPostgres();
-    void connectionsApplyIdempotentlyPruneAndExport();
-    void serveRunsSqlJobsAgainstDeclaredConnections();
-    void usersApplyListExportAndPrune();
-
-private:
-    QString write(const char *name, const QByteArray &text);
-    CliResult apply(const TempDatabase &db, const QString &path, const char *options = "");
-
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-void TestApplyCli::initTestCase()
-{
-    QLoggingCategory::setFilterRules(QStringLiteral("vigia.*.info=false"));
-}
-
-void TestApplyCli::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-}
-
-QString TestApplyCli::write(const char *name, const QByteArray &text)
-{
-    const QString path = m_dir->filePath(QLatin1String(name));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
-
-CliResult TestApplyCli::apply(const TempDatabase &db, const QString &path, const char *options)
-{
-    return cli(db, QStringList{QStringLiteral("apply"), QStringLiteral("-f"), path} + words(options));
-}
 
 void TestApplyCli::applyCreatesQueuesAndJobsAndAuditsEach()
 {
@@ -284,62 +166,6 @@ void TestApplyCli::dryRunPrintsChangesAndWritesNothing()
     QCOMPARE(creating.exitCode, 0);
     QVERIFY2(creating.out.contains("+ job nightly-report\n"), creating.out.constData());
     QCOMPARE(databaseContents(fresh.path()), empty);
-}
-
-void TestApplyCli::pruneDeletesUndeclaredQueuesAndJobsButKeepsRunsAndDefaultQueue()
-{
-    TempDatabase db;
-    QCOMPARE(apply(db, write("jobs.yaml", Declared)).exitCode, 0);
-    const qint64 flakyId = db.open()->jobByName(QStringLiteral("flaky"))->id;
-    // A finished run of flaky, as the engine would have left it.
-    QCOMPARE(sqliteExec(db.path(), QStringLiteral("INSERT INTO runs (queue, kind, payload, priority, state, attempt, "
-                                                  "max_attempts, job_id, created_at, scheduled_at, finished_at) "
-                                                  "VALUES ('quiet', 'fail', '{}', 2, 'succeeded', 3, 4, %1, 1, 1, 2)")
-                                       .arg(flakyId)),
-             QString());
-    const CliResult result = apply(db, write("edited.yaml", Edited), "--prune");
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out).last(), QStringLiteral("applied: 0 created, 3 updated, 2 deleted, 1 unchanged"));
-    const std::unique_ptr<Store> store = db.open();
-    QVERIFY(!store->queue(QStringLiteral("quiet")));
-    QVERIFY(store->queue(QStringLiteral("default"))); // never pruned, though the file does not declare it
-    QVERIFY(!store->jobByName(QStringLiteral("flaky")));
-    QCOMPARE(store->jobs().size(), 3);
-    // The run stays for the record, no longer linked to a job that is gone.
-    const QVector<Run> runs = store->runs(RunFilter{});
-    QCOMPARE(runs.size(), 1);
-    QCOMPARE(runs.at(0).jobId, 0);
-    QCOMPARE(runs.at(0).state, RunState::Succeeded);
-    const QStringList actions = auditActions(db);
-    QVERIFY2(actions.contains(QStringLiteral("job.delete job:flaky")), qPrintable(actions.join(u'\n')));
-    QVERIFY2(actions.contains(QStringLiteral("queue.delete queue:quiet")), qPrintable(actions.join(u'\n')));
-    QCOMPARE(QJsonDocument::fromJson(store->auditLog(10).at(1).detail.toUtf8())
-                 .object()
-                 .value(QLatin1String("runs_unlinked"))
-                 .toInt(),
-             1);
-
-    const CliResult again = apply(db, m_dir->filePath(QStringLiteral("edited.yaml")), "--prune");
-    QCOMPARE(outputLines(again.out), QStringList{QStringLiteral("no changes (4 unchanged)")});
-}
-
-void TestApplyCli::pruneRefusesQueueWithWaitingRunsAndWritesNothing()
-{
-    TempDatabase db;
-    QCOMPARE(apply(db, write("jobs.yaml", Declared)).exitCode, 0);
-    QVERIFY(enqueueRun(db.url(), words("--queue quiet --kind noop")) > 0);
-    const QStringList before = databaseContents(db.path());
-    const QString edited = write("edited.yaml", Edited);
-    for (const char *options : {"--prune", "--prune --dry-run"}) {
-        const CliResult result = apply(db, edited, options);
-        QVERIFY2(result.exitCode == 2, qPrintable(describe(result)));
-        QVERIFY2(result.out.isEmpty(), result.out.constData());
-        QVERIFY2(result.err.contains("--prune cannot delete queue \"quiet\" (1 runs waiting or running, 0 dead runs"),
-                 result.err.constData());
-        QCOMPARE(databaseContents(db.path()), before); // not even the updates that were allowed
-    }
-    // Without --prune the queue stays and the rest applies.
-    QCOMPARE(apply(db, edited).exitCode, 0);
 }
 
 void TestApplyCli::exportThenApplyReportsNoChanges()
@@ -547,244 +373,6 @@ void TestApplyCli::serveDemoAppliesEmbeddedDemoFile()
     QVERIFY2(result.out.startsWith("no changes"), result.out.constData());
     const QStringList actions = auditActions(db);
     QVERIFY2(actions.contains(QStringLiteral("job.create job:demo-flaky")), qPrintable(actions.join(u'\n')));
-}
-
-void TestApplyCli::applyPruneAndExportWorkOnPostgres()
-{
-    QString error;
-    PostgresServer *server = PostgresServer::shared(&error);
-    QVERIFY2(server, qPrintable(error));
-    const QString database = server->createDatabase(&error);
-    QVERIFY2(!database.isEmpty(), qPrintable(error));
-    const QStringList db{QStringLiteral("--db"), server->url(database)};
-    const auto run = [&db](const QStringList &args) { return runEngineCli(args + db); };
-
-    CliResult result = run({QStringLiteral("apply"), QStringLiteral("-f"), write("jobs.yaml", Declared)});
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out).last(), QStringLiteral("applied: 6 created, 0 updated, 0 deleted, 0 unchanged"));
-    result = run({QStringLiteral("apply"), QStringLiteral("-f"), m_dir->filePath(QStringLiteral("jobs.yaml"))});
-    QCOMPARE(outputLines(result.out), QStringList{QStringLiteral("no changes (6 unchanged)")});
-
-    const QString edited = write("edited.yaml", Edited);
-    result = run({QStringLiteral("apply"), QStringLiteral("-f"), edited, QStringLiteral("--prune"),
-                  QStringLiteral("--dry-run")});
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out).last(),
-             QStringLiteral("dry run: would create 0, update 3, delete 2 (1 unchanged); nothing was written"));
-    result = run({QStringLiteral("apply"), QStringLiteral("-f"), edited, QStringLiteral("--prune")});
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out).last(), QStringLiteral("applied: 0 created, 3 updated, 2 deleted, 1 unchanged"));
-
-    // What export writes applies back with no change, and recreates the same declarations in a SQLite database.
-    const CliResult exported = run({QStringLiteral("export")});
-    QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
-    QVERIFY2(exported.out.contains("name: nightly-report"), exported.out.constData());
-    QVERIFY(!exported.out.contains("name: flaky"));
-    const QString path = write("exported.yaml", exported.out);
-    result = run({QStringLiteral("apply"), QStringLiteral("-f"), path, QStringLiteral("--prune")});
-    QCOMPARE(outputLines(result.out), QStringList{QStringLiteral("no changes (5 unchanged)")});
-    TempDatabase copy;
-    QCOMPARE(apply(copy, path).exitCode, 0);
-    QCOMPARE(cli(copy, "export").out, exported.out);
-    server->dropDatabase(database);
-}
-
-void TestApplyCli::connectionsApplyIdempotentlyPruneAndExport()
-{
-    TempDatabase db;
-    const QByteArray text("version: 1\nconnections:\n  - name: reports\n"
-                          "    url: postgresql://reporter@db.internal:5432/reports?sslmode=require\n"
-                          "    password: ${secret:REPORTS_DB}\n  - name: lite\n    url: sqlite:/srv/app.db\n"
-                          "jobs:\n  - name: count-orders\n    kind: sql\n"
-                          "    spec: {connection: reports, query: SELECT count(*) FROM orders}\n");
-    const QString path = write("connections.yaml", text);
-    CliResult result = apply(db, path, "--dry-run");
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out),
-             QStringList(
-                 {QStringLiteral("+ job count-orders"), QStringLiteral("+ connection lite"),
-                  QStringLiteral("+ connection reports"),
-                  QStringLiteral("dry run: would create 3, update 0, delete 0 (0 unchanged); nothing was written")}));
-    QVERIFY(db.open()->connections().isEmpty());
-    result = apply(db, path);
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(db.open()->connection(QStringLiteral("reports"))->password, QStringLiteral("${secret:REPORTS_DB}"));
-    QVERIFY(auditActions(db).contains(QStringLiteral("connection.create connection:reports")));
-    const QStringList before = databaseContents(db.path());
-    QCOMPARE(outputLines(apply(db, path).out), QStringList{QStringLiteral("no changes (3 unchanged)")});
-    QCOMPARE(databaseContents(db.path()), before);
-
-    // Export writes them back; applying the export changes nothing and recreates them elsewhere.
-    const CliResult exported = cli(db, "export");
-    QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
-    QVERIFY2(exported.out.contains("connections:\n  - name: lite\n"), exported.out.constData());
-    QVERIFY2(exported.out.contains("password: \"${secret:REPORTS_DB}\""), exported.out.constData());
-    const QString exportedPath = write("exported.yaml", exported.out);
-    QCOMPARE(outputLines(apply(db, exportedPath, "--prune").out),
-             QStringList{QStringLiteral("no changes (4 unchanged)")}); // the default queue, a job, two connections
-    TempDatabase copy;
-    QCOMPARE(apply(copy, exportedPath).exitCode, 0);
-    QCOMPARE(cli(copy, "export").out, exported.out);
-
-    // A connection still named by a job cannot be pruned away; once no job names it, it can.
-    const QString onlyJob =
-        write("only-job.yaml", "version: 1\nconnections:\n  - name: reports\n"
-                               "    url: postgresql://reporter@db.internal:5432/reports?sslmode=require\n"
-                               "    password: ${secret:REPORTS_DB}\n");
-    result = apply(db, onlyJob, "--prune");
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out),
-             QStringList({QStringLiteral("- job count-orders"), QStringLiteral("- connection lite"),
-                          QStringLiteral("applied: 0 created, 0 updated, 2 deleted, 1 "
-                                         "unchanged")}));
-    QCOMPARE(db.open()->connections().size(), 1);
-}
-
-void TestApplyCli::serveRunsSqlJobsAgainstDeclaredConnections()
-{
-    // A PostgreSQL role that must give its password (the other roles keep trust), so only the resolved secret opens
-    // the connection; a SQLite file of its own.
-    QString error;
-    PostgresServer *server = PostgresServer::shared(&error);
-    QVERIFY2(server, qPrintable(error));
-    const QString database = server->createDatabase(&error);
-    QVERIFY2(!database.isEmpty(), qPrintable(error));
-    QCOMPARE(server->exec(database, QStringLiteral("CREATE TABLE items (n integer)")), QString());
-    QCOMPARE(server->exec(database, QStringLiteral("INSERT INTO items VALUES (1), (2), (3)")), QString());
-    const QByteArray password("pg-E2E-pass-4711");
-    const QByteArray wrongPassword("wrong-E2E-pass-0815");
-    QVERIFY2(server->addPasswordRole(QStringLiteral("vigia_e2e_reader"), QString::fromLatin1(password), &error),
-             qPrintable(error));
-    const QString checked = m_dir->filePath(QStringLiteral("checked.db"));
-    QCOMPARE(sqliteExec(checked, QStringLiteral("CREATE TABLE items (n INTEGER)")), QString());
-    QCOMPARE(sqliteExec(checked, QStringLiteral("INSERT INTO items VALUES (1), (2)")), QString());
-    qputenv("VIGIA_SECRET_E2E_PG_PASSWORD", password);
-    qputenv("VIGIA_SECRET_E2E_PG_WRONG", wrongPassword);
-    qputenv("VIGIA_SECRET_E2E_PG_ROLE", "vigia_e2e_reader");
-
-    const QString pgHost = QStringLiteral("127.0.0.1:%1/%2").arg(server->port()).arg(database);
-    const QString yaml = QStringLiteral(R"(version: 1
-connections:
-  - name: lite
-    url: "sqlite:%1"
-  - name: pg
-    url: "postgresql://vigia_e2e_reader@%2"
-    password: "${secret:E2E_PG_PASSWORD}"
-  - name: pg-wrong
-    url: "postgresql://vigia_e2e_reader@%2"
-    password: "${secret:E2E_PG_WRONG}"
-  - name: pg-secret-role
-    url: "postgresql://${secret:E2E_PG_ROLE}@%2"
-    password: "${secret:E2E_PG_PASSWORD}"
-jobs:
-  - name: lite-count
-    kind: sql
-    spec: {connection: lite, query: "SELECT count(*) FROM items", rule: {threshold: {op: "==", value: 2}}}
-    retry: {max_attempts: 1}
-    schedule: {every: 1h, run_on_start: true}
-  - name: pg-count
-    kind: sql
-    spec: {connection: pg, query: "SELECT count(*) FROM items", rule: {threshold: {op: "==", value: 3}}}
-    retry: {max_attempts: 1}
-    schedule: {every: 1h, run_on_start: true}
-  - name: pg-wrong-password
-    kind: sql
-    spec: {connection: pg-wrong, query: "SELECT 1"}
-    retry: {max_attempts: 1}
-    schedule: {every: 1h, run_on_start: true}
-  - name: pg-who
-    kind: sql
-    spec: {connection: pg-secret-role, query: "SELECT current_user", rule: no_rows}
-    retry: {max_attempts: 1}
-    schedule: {every: 1h, run_on_start: true}
-)")
-                             .arg(checked, pgHost);
-    TempDatabase db;
-    const CliResult applied = apply(db, write("sql.yaml", yaml.toUtf8()));
-    QVERIFY2(applied.exitCode == 0, qPrintable(describe(applied)));
-
-    QHash<QString, Run> finished; // by job name
-    {
-        EngineServer engine({QStringLiteral("--db"), db.url(), QStringLiteral("--quiet"), QStringLiteral("--secrets"),
-                             QStringLiteral("env")});
-        QVERIFY(engine.start());
-        const auto collect = [&db, &finished] {
-            const std::unique_ptr<Store> store = db.open();
-            QHash<qint64, QString> names;
-            for (const JobDef &job : store->jobs())
-                names.insert(job.id, job.name);
-            RunFilter filter;
-            filter.limit = 100;
-            for (const Run &run : store->runs(filter)) {
-                if (run.state == RunState::Succeeded || run.state == RunState::Dead)
-                    finished.insert(names.value(run.jobId), run);
-            }
-            return finished.size();
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(collect(), 4, 30000);
-        QVERIFY(engine.sendSignal(SIGTERM));
-        QCOMPARE(engine.waitForExit(30000), 0);
-        QVERIFY2(!engine.log().contains(password) && !engine.log().contains(wrongPassword), engine.log().constData());
-    }
-    const auto describeRun = [](const Run &run) -> QString { return QString::fromUtf8(run.result) + u' ' + run.error; };
-    QVERIFY2(finished.value(QStringLiteral("lite-count")).state == RunState::Succeeded,
-             qPrintable(describeRun(finished.value(QStringLiteral("lite-count")))));
-    QVERIFY2(finished.value(QStringLiteral("pg-count")).state == RunState::Succeeded,
-             qPrintable(describeRun(finished.value(QStringLiteral("pg-count")))));
-    QVERIFY(finished.value(QStringLiteral("pg-count")).result.contains(R"("value":"3")"));
-    // The wrong secret reached the server and was refused.
-    const Run wrong = finished.value(QStringLiteral("pg-wrong-password"));
-    QCOMPARE(wrong.state, RunState::Dead);
-    QVERIFY2(wrong.error.contains(QLatin1String("password authentication failed")), qPrintable(wrong.error));
-    // A secret value in what a run reports is masked: the role the URL takes from a secret shows as ***.
-    const Run who = finished.value(QStringLiteral("pg-who"));
-    QCOMPARE(who.state, RunState::Dead);
-    QVERIFY2(who.error.contains(QLatin1String("***")) && !who.error.contains(QLatin1String("vigia_e2e_reader")),
-             qPrintable(who.error));
-    // No secret value anywhere in the engine's database.
-    const QString contents = databaseContents(db.path()).join(u'\n');
-    QVERIFY(!contents.contains(QString::fromLatin1(password)));
-    QVERIFY(!contents.contains(QString::fromLatin1(wrongPassword)));
-    server->dropDatabase(database);
-}
-
-void TestApplyCli::usersApplyListExportAndPrune()
-{
-    TempDatabase db;
-    const QByteArray text("version: 1\nusers:\n  - name: alice\n    email: alice@example.com\n    role: admin\n"
-                          "    time_zone: Europe/Lisbon\n    channels:\n      - {kind: email}\n"
-                          "      - {kind: webhook, address: \"https://hooks.example.com/a\", format: slack}\n"
-                          "    do_not_disturb:\n      - {start: \"22:00\", end: \"07:00\", days: [mon, tue]}\n"
-                          "  - name: olga\n    role: operator\n");
-    const QString path = write("users.yaml", text);
-    CliResult result = apply(db, path);
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out),
-             QStringList({QStringLiteral("+ user alice"), QStringLiteral("+ user olga"),
-                          QStringLiteral("applied: 2 created, 0 updated, 0 deleted, 0 unchanged")}));
-    QCOMPARE(outputLines(apply(db, path).out), QStringList{QStringLiteral("no changes (2 unchanged)")});
-    const QStringList actions = auditActions(db);
-    QVERIFY2(actions.contains(QStringLiteral("user.create user:alice")), qPrintable(actions.join(u'\n')));
-
-    // The users the incident commands check are the ones declared.
-    const QJsonArray users = jsonArray(cli(db, "users list --json"));
-    QCOMPARE(users.size(), 2);
-    QVERIFY2(QJsonDocument(users).toJson().contains("\"admin\""), QJsonDocument(users).toJson().constData());
-
-    const CliResult exported = cli(db, "export");
-    QVERIFY2(exported.out.contains("users:\n  - name: alice\n"), exported.out.constData());
-    const QString exportedPath = write("exported.yaml", exported.out);
-    QCOMPARE(outputLines(apply(db, exportedPath, "--prune").out),
-             QStringList{QStringLiteral("no changes (3 unchanged)")}); // with the default queue
-    TempDatabase copy;
-    QCOMPARE(apply(copy, exportedPath).exitCode, 0);
-    QCOMPARE(cli(copy, "export").out, exported.out);
-
-    result = apply(db, write("olga.yaml", "version: 1\nusers:\n  - name: olga\n    role: viewer\n"), "--prune");
-    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
-    QCOMPARE(outputLines(result.out),
-             QStringList({QStringLiteral("- user alice"), QStringLiteral("~ user olga (role)"),
-                          QStringLiteral("applied: 0 created, 1 updated, 1 deleted, 0 unchanged")}));
 }
 
 QTEST_GUILESS_MAIN(TestApplyCli)

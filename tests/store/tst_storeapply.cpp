@@ -66,6 +66,7 @@ private slots:
     void applyDeclarationsRefusesLiteralConnectionPasswordsWritingNothing();
     void storeConnectionDirectoryFindsAppliedConnections();
     void applyDeclarationsCreatesUpdatesAndPrunesUsers();
+    void applyDeclarationsPrunesOnlyTheDeclaredSections();
 
 private:
     std::unique_ptr<StoreFixture> m_fixture;
@@ -453,6 +454,42 @@ void TestStoreApply::applyDeclarationsCreatesUpdatesAndPrunesUsers()
     QVERIFY_THROWS_EXCEPTION(StoreError, m_store->applyDeclarations(declarations, false, false, Operator, T0 + 6));
     QVERIFY(!m_store->queue(QStringLiteral("q")));
     QCOMPARE(m_store->user(QStringLiteral("bob"))->timeZone, QStringLiteral("UTC"));
+}
+
+void TestStoreApply::applyDeclarationsPrunesOnlyTheDeclaredSections()
+{
+    User alice;
+    alice.name = QStringLiteral("alice");
+    alice.role = Role::Admin;
+    Declarations all;
+    all.queues = {Queue{QStringLiteral("reports"), 1, false}};
+    all.jobs = {declaredJob("nightly", "reports"), declaredJob("hourly")};
+    all.users = {alice};
+    m_store->applyDeclarations(all, false, false, Operator, T0);
+
+    // Jobs only (as a file with just a jobs: key): the other job goes, the queue it used and the admin stay.
+    Declarations jobsOnly;
+    jobsOnly.jobs = {declaredJob("hourly")};
+    jobsOnly.sections = Declarations::Jobs;
+    QCOMPARE(describeChanges(m_store->applyDeclarations(jobsOnly, true, false, Operator, T0 + 1)),
+             QStringList({QStringLiteral("unchanged job hourly "), QStringLiteral("delete job nightly ")}));
+    QCOMPARE(m_store->users().size(), 1);
+    QVERIFY(m_store->queue(QStringLiteral("reports")));
+
+    // An empty users section: exactly no users.
+    Declarations noUsers;
+    noUsers.sections = Declarations::Users;
+    QCOMPARE(describeChanges(m_store->applyDeclarations(noUsers, true, false, Operator, T0 + 2)),
+             QStringList{QStringLiteral("delete user alice ")});
+    QCOMPARE(m_store->jobs().size(), 1);
+
+    // A queues section that leaves out a queue a staying job uses is refused, writing nothing.
+    m_store->applyDeclarations(all, false, false, Operator, T0 + 3);
+    Declarations queuesOnly;
+    queuesOnly.sections = Declarations::Queues;
+    QVERIFY_THROWS_EXCEPTION(StoreError, m_store->applyDeclarations(queuesOnly, true, false, Operator, T0 + 4));
+    QVERIFY(m_store->queue(QStringLiteral("reports")));
+    QCOMPARE(m_store->jobs().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStoreApply)

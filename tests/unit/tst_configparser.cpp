@@ -777,10 +777,15 @@ void TestConfigParser::pruneRequiresJobQueuesToBeDeclared()
     const QStringList existing{QStringLiteral("default"), QStringLiteral("legacy")};
     const QByteArray text("version: 1\njobs:\n  - name: a\n    kind: noop\n    queue: legacy\n"
                           "  - name: b\n    kind: noop\n");
-    const ConfigParseResult result = parse(text, existing, true);
-    // `default` is never pruned, so job b may use it undeclared; `legacy` would be deleted.
+    // Without a queues: section, --prune leaves the queues alone: legacy stays and may be used.
+    const ConfigParseResult withoutSection = parse(text, existing, true);
+    QVERIFY2(withoutSection.ok(), qPrintable(messages(withoutSection).join(u'\n')));
+    QCOMPARE(withoutSection.declarations.sections, unsigned(Declarations::Jobs));
+    // With one (even empty), `default` is never pruned, so job b may use it undeclared; `legacy` would be deleted.
+    const ConfigParseResult result = parse(QByteArray("version: 1\nqueues: []\n") + text.mid(11), existing, true);
+    QCOMPARE(result.declarations.sections, unsigned(Declarations::Queues | Declarations::Jobs));
     QCOMPARE(messages(result), QStringList{QStringLiteral(
-                                   "jobs.yaml:5:12: jobs[0].queue: queue \"legacy\" is not declared in this file, so "
+                                   "jobs.yaml:6:12: jobs[0].queue: queue \"legacy\" is not declared in this file, so "
                                    "--prune would delete it; declare it under queues")});
 }
 
@@ -811,10 +816,12 @@ void TestConfigParser::sqlJobMustNameAKnownConnection()
     QCOMPARE(messages(parseWithBuiltins(undeclared)),
              QStringList{QStringLiteral("jobs.yaml:5:24: jobs[0].spec.connection: unknown connection \"elsewhere\": "
                                         "declare it under connections (the database has no such connection either)")});
-    // One the database holds will do, unless --prune would delete it.
+    // One the database holds will do, unless --prune would delete it (only with a connections: section).
     QVERIFY(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}).ok());
-    QCOMPARE(messages(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}, true)),
-             QStringList{QStringLiteral("jobs.yaml:5:24: jobs[0].spec.connection: connection \"elsewhere\" is not "
+    QVERIFY(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}, true).ok());
+    const QByteArray withSection = QByteArray("version: 1\nconnections: []\n") + undeclared.mid(11);
+    QCOMPARE(messages(parseWithBuiltins(withSection, {QStringLiteral("elsewhere")}, true)),
+             QStringList{QStringLiteral("jobs.yaml:6:24: jobs[0].spec.connection: connection \"elsewhere\" is not "
                                         "declared in this file, so --prune would delete it; declare it under "
                                         "connections")});
     // `database: local` names no connection.
