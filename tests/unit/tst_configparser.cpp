@@ -1,125 +1,16 @@
 // Jobs as code in process: valid files become the declarations they say, the writer's output reads back to the same
 // declarations, and every malformed file is rejected with each problem located as file:line:column: path: message.
-#include "config/configparser.h"
-#include "config/configvalues.h"
+// On-call sections: tst_configparser_oncall; connections and users: tst_configparser_connections.
 #include "config/configwriter.h"
-#include "executors/builtinexecutors.h"
-#include "executors/executorregistry.h"
-#include "store/oncallcodec.h"
+#include "configparsertesthelpers.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace vigia;
+using namespace vigia::test;
 
 namespace {
-
-// The kinds these tests know, fixed here so that kinds added to the built-ins later do not change the messages.
-const ExecutorRegistry &registry()
-{
-    static const ExecutorRegistry kinds = [] {
-        ExecutorRegistry r;
-        r.add(makeNoopExecutor());
-        r.add(makeSleepExecutor());
-        r.add(makeFailExecutor());
-        return r;
-    }();
-    return kinds;
-}
-
-ConfigParseResult parse(const QByteArray &text, const QStringList &existingQueues = {QStringLiteral("default")},
-                        bool prune = false, const QStringList &existingConnections = {})
-{
-    ConfigParseOptions options;
-    options.fileName = QStringLiteral("jobs.yaml");
-    options.registry = &registry();
-    options.existingQueues = existingQueues;
-    options.existingConnections = existingConnections;
-    options.prune = prune;
-    return ConfigParser::parse(text, options);
-}
-
-// With every built-in kind, `sql` included.
-ConfigParseResult parseWithBuiltins(const QByteArray &text, const QStringList &existingConnections = {},
-                                    bool prune = false)
-{
-    static const ExecutorRegistry builtins = ExecutorRegistry::withBuiltins();
-    ConfigParseOptions options;
-    options.fileName = QStringLiteral("jobs.yaml");
-    options.registry = &builtins;
-    options.existingQueues = {QStringLiteral("default")};
-    options.existingConnections = existingConnections;
-    options.prune = prune;
-    return ConfigParser::parse(text, options);
-}
-
-QStringList messages(const ConfigParseResult &result)
-{
-    QStringList lines;
-    for (const ConfigError &error : result.errors)
-        lines << error.toString();
-    return lines;
-}
-
-// Every field of the declarations, one line per queue or job, so that a mismatch shows which field differs.
-QStringList dump(const Declarations &declarations)
-{
-    QStringList lines;
-    for (const Queue &q : declarations.queues)
-        lines << QStringLiteral("queue %1 concurrency=%2 paused=%3").arg(q.name).arg(q.concurrency).arg(q.paused);
-    for (const JobDef &j : declarations.jobs) {
-        const Schedule &s = j.schedule;
-        lines << QStringLiteral("job %1 queue=%2 kind=%3 payload=%4 priority=%5 attempts=%6 timeout=%7 base=%8 "
-                                "factor=%9")
-                         .arg(j.name, j.queue, j.kind, QString::fromUtf8(j.payload), priorityName(j.priority))
-                         .arg(j.maxAttempts)
-                         .arg(j.timeoutMs)
-                         .arg(j.retry.baseMs)
-                         .arg(j.retry.factor) +
-                     QStringLiteral(" max=%1 jitter=%2 schedule=%3 cron=%4 interval=%5 anchor=%6 zone=%7")
-                         .arg(j.retry.maxMs)
-                         .arg(RetryPolicy::jitterName(j.retry.jitter))
-                         .arg(int(s.kind))
-                         .arg(s.cron)
-                         .arg(s.intervalMs)
-                         .arg(s.anchorAt)
-                         .arg(s.timeZone) +
-                     QStringLiteral(" window=%1-%2/%3 postpone=%4 paused=%5 start=%6 fire-jitter=%7 misfire=%8")
-                         .arg(s.window.startMinute)
-                         .arg(s.window.endMinute)
-                         .arg(s.window.weekdays)
-                         .arg(s.postponeUntil)
-                         .arg(s.paused)
-                         .arg(s.runOnStart)
-                         .arg(s.jitterMs)
-                         .arg(misfirePolicyName(s.misfire)) +
-                     QStringLiteral(" sla=%1/%2/%3 critical=%4 incidents=%5 auto-resolve=%6 rate=%7/%8 expected=%9")
-                         .arg(j.sla.periodMs)
-                         .arg(j.sla.withinMs)
-                         .arg(j.sla.graceMs)
-                         .arg(j.critical)
-                         .arg(j.incidents.severityText())
-                         .arg(j.incidents.autoResolve)
-                         .arg(j.incidents.failureRateThreshold)
-                         .arg(j.incidents.failureRateWindow)
-                         .arg(j.incidents.expectedDurationMs);
-    }
-    for (const Connection &c : declarations.connections)
-        lines << QStringLiteral("connection %1 url=%2 password=%3").arg(c.name, c.url, c.password);
-    for (const User &u : declarations.users) {
-        lines << QStringLiteral("user %1 email=%2 role=%3 zone=%4 channels=%5 dnd=%6")
-                     .arg(u.name, u.email)
-                     .arg(int(u.role))
-                     .arg(u.timeZone, QString::fromUtf8(contactChannelsToJson(u.channels)),
-                          QString::fromUtf8(dndWindowsToJson(u.doNotDisturb)));
-    }
-    return lines;
-}
-
-QByteArray fromLines(const QStringList &lines)
-{
-    return lines.join(u'\n').toUtf8() + '\n';
-}
 
 const char FullExample[] = R"(version: 1
 queues:
@@ -161,42 +52,6 @@ jobs:
     timeout: 45
 )";
 
-// Every on-call key, for the parser's and the writer's tests.
-const QByteArray OnCallExample = R"(version: 1
-jobs:
-  - name: backup
-    kind: noop
-    escalation_policy: ops
-schedules:
-  - name: primary
-    description: first line
-    time_zone: Europe/Berlin
-    layers:
-      - name: weekly
-        participants: [alice, bob]
-        start: 2026-01-05
-      - name: nights
-        participants: [carol]
-        start: 2026-01-05
-        shift_length: 2
-        unit: days
-        handoff: "22:00"
-        time_zone: America/Sao_Paulo
-        restrict: {start: "22:00", end: "06:00", days: [mon, tue, wed, thu, fri]}
-        ends_at: 2027-01-01T00:00:00Z
-    overrides:
-      - {user: dora, start: 2026-12-24T18:00:00Z, end: 2026-12-26T09:00:00Z}
-escalation_policies:
-  - name: ops
-    description: page the on-call, then the lead
-    steps:
-      - delay: 10m
-        targets: [{schedule: primary}]
-      - targets: [{user: erin}, {role: admin}]
-    repeat: 1
-    final_role: operator
-)";
-
 } // namespace
 
 class TestConfigParser : public QObject {
@@ -209,21 +64,11 @@ private slots:
     void validFileRoundTripsThroughTheWriter();
     void writerQuotesStringsThatWouldReadAsOtherTypes();
     void demoFileIsValid();
-    void onCallSectionsParseToTheirDeclarations();
-    void onCallSectionsRoundTripThroughTheWriter();
-    void malformedOnCallIsRejectedWithLocation_data();
-    void malformedOnCallIsRejectedWithLocation();
-
     void malformedFileIsRejectedWithLocation_data();
     void malformedFileIsRejectedWithLocation();
     void everyErrorIsReportedInFileOrder();
     void jobMayUseQueueThatExistsOnlyInDatabase();
     void pruneRequiresJobQueuesToBeDeclared();
-    void connectionsParseToTheirDeclarations();
-    void sqlJobMustNameAKnownConnection();
-    void literalPasswordIsNeverEchoedInErrors();
-    void usersParseToTheirDeclarations();
-
     void durationSpellings_data();
     void durationSpellings();
 };
@@ -372,134 +217,6 @@ void TestConfigParser::demoFileIsValid()
     QVERIFY(result.declarations.jobs.size() >= 6);
 }
 
-void TestConfigParser::onCallSectionsParseToTheirDeclarations()
-{
-    const ConfigParseResult result = parse(OnCallExample);
-    QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
-    const Declarations &d = result.declarations;
-    QCOMPARE(d.jobs.at(0).escalationPolicy, QStringLiteral("ops"));
-    QCOMPARE(d.schedules.size(), 1);
-    const OnCallSchedule &s = d.schedules.at(0);
-    QCOMPARE(s.name, QStringLiteral("primary"));
-    QCOMPARE(s.timeZone, QStringLiteral("Europe/Berlin"));
-    QCOMPARE(s.layers.size(), 2);
-    const Rotation &weekly = s.layers.at(0).rotation;
-    QCOMPARE(weekly.participants, QStringList({QStringLiteral("alice"), QStringLiteral("bob")}));
-    QCOMPARE(weekly.startDate, QDate(2026, 1, 5));
-    QCOMPARE(weekly.unit, Rotation::Unit::Weeks);
-    QCOMPARE(weekly.handoffMinute, 9 * 60);
-    QCOMPARE(weekly.timeZone, QStringLiteral("Europe/Berlin")); // the schedule's
-    const OnCallLayer &nights = s.layers.at(1);
-    QCOMPARE(nights.rotation.unit, Rotation::Unit::Days);
-    QCOMPARE(nights.rotation.shiftLength, 2);
-    QCOMPARE(nights.rotation.handoffMinute, 22 * 60);
-    QCOMPARE(nights.rotation.timeZone, QStringLiteral("America/Sao_Paulo"));
-    QCOMPARE(nights.restrictStartMinute, 22 * 60);
-    QCOMPARE(nights.restrictEndMinute, 6 * 60);
-    QCOMPARE(nights.restrictWeekdays, QVector<int>({1, 2, 3, 4, 5}));
-    QCOMPARE(nights.endsAtMs, config::parseInstant(QStringLiteral("2027-01-01T00:00:00Z")).value());
-    QCOMPARE(s.overrides.size(), 1);
-    QCOMPARE(s.overrides.at(0).user, QStringLiteral("dora"));
-    QCOMPARE(d.escalationPolicies.size(), 1);
-    const EscalationPolicy &p = d.escalationPolicies.at(0);
-    QCOMPARE(p.repeat, 1);
-    QCOMPARE(p.finalRole, Role::Operator);
-    QCOMPARE(p.steps.size(), 2);
-    QCOMPARE(p.steps.at(0).delayMs, 10 * 60'000);
-    QCOMPARE(p.steps.at(0).targets.at(0).kind, EscalationTarget::Kind::Schedule);
-    QCOMPARE(p.steps.at(0).targets.at(0).name, QStringLiteral("primary"));
-    QCOMPARE(p.steps.at(1).delayMs, 15 * 60'000); // the default
-    QCOMPARE(p.steps.at(1).targets.at(0).name, QStringLiteral("erin"));
-    QCOMPARE(p.steps.at(1).targets.at(1).kind, EscalationTarget::Kind::Role);
-    QCOMPARE(p.steps.at(1).targets.at(1).role, Role::Admin);
-}
-
-void TestConfigParser::onCallSectionsRoundTripThroughTheWriter()
-{
-    const ConfigParseResult first = parse(OnCallExample);
-    QVERIFY2(first.ok(), qPrintable(messages(first).join(u'\n')));
-    const QByteArray written = ConfigWriter::write(first.declarations);
-    const ConfigParseResult second = parse(written);
-    QVERIFY2(second.ok(), qPrintable(messages(second).join(u'\n') + u'\n' + QString::fromUtf8(written)));
-    QCOMPARE(second.declarations.jobs.at(0).escalationPolicy, QStringLiteral("ops"));
-    QCOMPARE(second.declarations.schedules.size(), 1);
-    QVERIFY2(sameSchedule(second.declarations.schedules.at(0), first.declarations.schedules.at(0)),
-             written.constData());
-    QVERIFY(samePolicy(second.declarations.escalationPolicies.at(0), first.declarations.escalationPolicies.at(0)));
-    QCOMPARE(ConfigWriter::write(second.declarations), written);
-}
-
-void TestConfigParser::malformedOnCallIsRejectedWithLocation_data()
-{
-    QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<QStringList>("errors");
-    const auto schedule = [](const char *layer) -> QByteArray {
-        return QByteArray("version: 1\nschedules:\n  - name: s\n    layers:\n      - ") + layer + '\n';
-    };
-    const auto policy = [](const char *step) -> QByteArray {
-        return QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps:\n      - ") + step + '\n';
-    };
-    const auto row = [](const char *name, const QByteArray &text, const QStringList &errors) {
-        QTest::newRow(name) << text << errors;
-    };
-    row("no participants", schedule("{start: 2026-01-05, participants: []}"),
-        {QStringLiteral("jobs.yaml:5:43: schedules[0].layers[0].participants: needs at least one participant")});
-    row("bad start date", schedule("{participants: [a], start: 2026-02-30}"),
-        {QStringLiteral("jobs.yaml:5:36: schedules[0].layers[0].start: \"2026-02-30\" is not a date (YYYY-MM-DD)")});
-    row("missing start", schedule("{participants: [a]}"),
-        {QStringLiteral("jobs.yaml:5:9: schedules[0].layers[0]: missing: start (the local date of the first handoff, "
-                        "e.g. 2026-01-05)")});
-    row("unknown zone", schedule("{participants: [a], start: 2026-01-05, time_zone: Mars/Olympus}"),
-        {QStringLiteral("jobs.yaml:5:59: schedules[0].layers[0].time_zone: unknown time zone \"Mars/Olympus\" (an IANA "
-                        "name such as Europe/Berlin)")});
-    row("bad unit", schedule("{participants: [a], start: 2026-01-05, unit: months}"),
-        {QStringLiteral("jobs.yaml:5:54: schedules[0].layers[0].unit: \"months\" is not one of: hours, days, "
-                        "weeks")});
-    row("bad handoff", schedule("{participants: [a], start: 2026-01-05, handoff: \"25:00\"}"),
-        {QStringLiteral("jobs.yaml:5:57: schedules[0].layers[0].handoff: \"25:00\" is not a time of day (HH:MM, 00:00 "
-                        "to 23:59)")});
-    row("unknown layer key", schedule("{participants: [a], start: 2026-01-05, shift: 1w}"),
-        {QStringLiteral("jobs.yaml:5:48: schedules[0].layers[0].shift: unknown key \"shift\" (expected name, "
-                        "participants, start, shift_length, unit, handoff, time_zone, restrict, ends_at)")});
-    row("override ends first",
-        QByteArray("version: 1\nschedules:\n  - name: s\n    layers: [{participants: [a], start: 2026-01-05}]\n"
-                   "    overrides: [{user: b, start: 2026-02-01T00:00:00Z, end: 2026-01-01T00:00:00Z}]\n"),
-        {QStringLiteral("jobs.yaml:5:61: schedules[0].overrides[0].end: the override ends before it starts")});
-    row("target with two kinds", policy("{delay: 5m, targets: [{user: a, role: admin}]}"),
-        {QStringLiteral("jobs.yaml:5:31: escalation_policies[0].steps[0].targets[0]: a target is exactly one of user, "
-                        "schedule or role")});
-    row("unknown role", policy("{targets: [{role: boss}]}"),
-        {QStringLiteral("jobs.yaml:5:27: escalation_policies[0].steps[0].targets[0].role: \"boss\" is not "
-                        "one of: viewer, operator, admin")});
-    row("negative delay", policy("{delay: -5m, targets: [{user: a}]}"),
-        {QStringLiteral("jobs.yaml:5:17: escalation_policies[0].steps[0].delay: \"-5m\" is not a duration (e.g. "
-                        "500ms, 30s, 5m, 2h, 1d; a plain whole number is seconds)")});
-    row("unknown schedule target", policy("{targets: [{schedule: nope}]}"),
-        {QStringLiteral("jobs.yaml:5:19: escalation_policies[0].steps[0].targets: unknown schedule \"nope\": declare "
-                        "it under schedules")});
-    row("no steps", QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: []\n"),
-        {QStringLiteral("jobs.yaml:4:12: escalation_policies[0].steps: needs at least one step")});
-    row("quoted repeat",
-        QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: [{targets: [{user: a}]}]\n"
-                   "    repeat: \"2\"\n"),
-        {QStringLiteral("jobs.yaml:5:13: escalation_policies[0].repeat: expected a whole number, got \"2\"")});
-    row("duplicate policy",
-        QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: [{targets: [{user: a}]}]\n"
-                   "  - name: p\n    steps: [{targets: [{user: a}]}]\n"),
-        {QStringLiteral("jobs.yaml:5:11: escalation_policies[1].name: escalation policy \"p\" is declared twice")});
-    row("job policy not a name",
-        QByteArray("version: 1\njobs:\n  - name: a\n    kind: noop\n    escalation_policy: [x]\n"),
-        {QStringLiteral("jobs.yaml:5:24: jobs[0].escalation_policy: expected a string, got a list")});
-}
-
-void TestConfigParser::malformedOnCallIsRejectedWithLocation()
-{
-    QFETCH(QByteArray, text);
-    QFETCH(QStringList, errors);
-    const ConfigParseResult result = parse(text);
-    QCOMPARE(messages(result), errors);
-}
-
 void TestConfigParser::malformedFileIsRejectedWithLocation_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -634,83 +351,6 @@ void TestConfigParser::malformedFileIsRejectedWithLocation_data()
                         "escalation_policy)")});
     row("retry attempts out of range", job("    retry: {max_attempts: 0}\n"),
         {QStringLiteral("jobs.yaml:5:27: jobs[0].retry.max_attempts: must be from 1 to 1000, not 0")});
-    const auto connection = [](const char *lines) -> QByteArray {
-        return QByteArray("version: 1\nconnections:\n  - name: db\n") + lines;
-    };
-    const QString secretOnly = QStringLiteral(
-        "must be a single secret reference such as \"${secret:REPORTS_DB_PASSWORD}\", never the password itself (set "
-        "it with `vigia-engine secret set NAME`, or VIGIA_SECRET_NAME on a server)");
-    row("connection password literal", connection("    url: postgresql://app@db/app\n    password: hunter2\n"),
-        {QStringLiteral("jobs.yaml:5:15: connections[0].password: ") + secretOnly});
-    row("connection password around a reference",
-        connection("    url: postgresql://app@db/app\n    password: \"pre-${secret:DB}\"\n"),
-        {QStringLiteral("jobs.yaml:5:15: connections[0].password: ") + secretOnly});
-    row("connection password in the url", connection("    url: postgresql://app:hunter2@db/app\n"),
-        {QStringLiteral("jobs.yaml:4:10: connections[0].url: holds a literal password; write the user only and give "
-                        "the password as password: \"${secret:NAME}\" (or write ${secret:NAME} in its place)")});
-    row("connection password as a url parameter",
-        connection("    url: postgresql://app@db/app?sslmode=require&password=hunter2\n"),
-        {QStringLiteral("jobs.yaml:4:10: connections[0].url: holds a literal password (?password=); give it as "
-                        "password: \"${secret:NAME}\" instead")});
-    row("connection url of another database", connection("    url: mysql://app@db/app\n"),
-        {QStringLiteral(
-            "jobs.yaml:4:10: connections[0].url: expected sqlite:PATH or postgresql://user@host:port/database")});
-    row("connection without url", connection("    password: ${secret:DB}\n"),
-        {QStringLiteral("jobs.yaml:3:5: connections[0].url: missing: the database's URL (sqlite:PATH or "
-                        "postgresql://user@host/db)")});
-    row("sqlite connection with a password", connection("    url: sqlite:/tmp/a.db\n    password: ${secret:DB}\n"),
-        {QStringLiteral("jobs.yaml:5:15: connections[0].password: a SQLite database has no password; leave it out")});
-    row("connection password not a string", connection("    url: postgresql://db/app\n    password: [a]\n"),
-        {QStringLiteral("jobs.yaml:5:15: connections[0].password: expected a string, got a list")});
-    row("duplicate connection", connection("    url: sqlite:/a.db\n  - name: db\n    url: sqlite:/b.db\n"),
-        {QStringLiteral(
-            "jobs.yaml:5:11: connections[1].name: duplicate connection \"db\" (first declared on line 3)")});
-    row("connection unknown key", connection("    url: sqlite:/a.db\n    user: app\n"),
-        {QStringLiteral("jobs.yaml:5:5: connections[0].user: unknown key \"user\" (expected name, url, password)")});
-    row("connections not a list", "version: 1\nconnections: {name: db}\n",
-        {QStringLiteral("jobs.yaml:2:14: connections: expected a list of connections, got a mapping")});
-    const auto user = [](const char *lines) -> QByteArray {
-        return QByteArray("version: 1\nusers:\n  - name: alice\n") + lines;
-    };
-    row("unknown user role", user("    role: superuser\n"),
-        {QStringLiteral("jobs.yaml:4:11: users[0].role: \"superuser\" is not one of: viewer, operator, admin")});
-    row("user time zone unknown", user("    time_zone: Europe/Lisboa\n"),
-        {QStringLiteral("jobs.yaml:4:16: users[0].time_zone: unknown time zone \"Europe/Lisboa\"")});
-    row("user email malformed", user("    email: alice.example.com\n"),
-        {QStringLiteral("jobs.yaml:4:12: users[0].email: \"alice.example.com\" is not an e-mail address")});
-    row("unknown channel kind", user("    channels: [{kind: pigeon}]\n"),
-        {QStringLiteral("jobs.yaml:4:23: users[0].channels[0].kind: \"pigeon\" is not one of: email, webhook, "
-                        "desktop")});
-    row("webhook channel without address", user("    channels:\n      - {kind: webhook}\n"),
-        {QStringLiteral("jobs.yaml:5:9: users[0].channels[0].address: missing: the webhook's URL")});
-    row("webhook channel not http", user("    channels:\n      - {kind: webhook, address: ftp://x}\n"),
-        {QStringLiteral("jobs.yaml:5:34: users[0].channels[0].address: expected an http(s) URL")});
-    row("email channel without any address", user("    channels: [{kind: email}]\n"),
-        {QStringLiteral("jobs.yaml:4:16: users[0].channels[0].address: missing: an e-mail address (or give the user "
-                        "an email)")});
-    row("desktop channel with an address", user("    channels: [{kind: desktop, address: x}]\n"),
-        {QStringLiteral("jobs.yaml:4:41: users[0].channels[0].address: a desktop channel has no address; leave it "
-                        "out")});
-    row("unknown webhook format", user("    channels: [{kind: webhook, address: \"https://h\", format: discord}]\n"),
-        {QStringLiteral("jobs.yaml:4:62: users[0].channels[0].format: \"discord\" is not one of: generic, slack, "
-                        "teams")});
-    row("quiet period without end", user("    do_not_disturb: [{start: \"22:00\"}]\n"),
-        {QStringLiteral("jobs.yaml:4:22: users[0].do_not_disturb[0].end: missing: a do-not-disturb window needs "
-                        "start and end (HH:MM)")});
-    row("quiet period bad time", user("    do_not_disturb: [{start: \"25:00\", end: \"07:00\"}]\n"),
-        {QStringLiteral("jobs.yaml:4:30: users[0].do_not_disturb[0].start: \"25:00\" is not a time of day (HH:MM, "
-                        "00:00 to 23:59)")});
-    row("quiet period empty", user("    do_not_disturb: [{start: \"07:00\", end: \"07:00\"}]\n"),
-        {QStringLiteral("jobs.yaml:4:22: users[0].do_not_disturb[0]: start and end are the same time: the window is "
-                        "empty")});
-    row("quiet period unknown day",
-        user("    do_not_disturb: [{start: \"22:00\", end: \"07:00\", days: [mon, caturday]}]\n"),
-        {QStringLiteral("jobs.yaml:4:65: users[0].do_not_disturb[0].days[1]: unknown weekday \"caturday\" (mon, tue, "
-                        "wed, thu, fri, sat, sun)")});
-    row("duplicate user", user("  - name: alice\n"),
-        {QStringLiteral("jobs.yaml:4:11: users[1].name: duplicate user \"alice\" (first declared on line 3)")});
-    row("users not a list", "version: 1\nusers: alice\n",
-        {QStringLiteral("jobs.yaml:2:8: users: expected a list of users, got \"alice\"")});
     row("explicitly tagged value", job("    schedule: {every: !!int 5}\n"),
         {QStringLiteral("jobs.yaml:5:23: jobs[0].schedule.every: \"5\" is not a duration (e.g. 500ms, 30s, 5m, 2h, "
                         "1d; a plain whole number is seconds)")});
@@ -787,90 +427,6 @@ void TestConfigParser::pruneRequiresJobQueuesToBeDeclared()
     QCOMPARE(messages(result), QStringList{QStringLiteral(
                                    "jobs.yaml:6:12: jobs[0].queue: queue \"legacy\" is not declared in this file, so "
                                    "--prune would delete it; declare it under queues")});
-}
-
-void TestConfigParser::connectionsParseToTheirDeclarations()
-{
-    const ConfigParseResult result = parse("version: 1\nconnections:\n  - name: reports\n"
-                                           "    url: postgresql://reporter@db.internal/reports\n"
-                                           "    password: \"${secret:REPORTS_DB}\"\n"
-                                           "  - name: lite\n    url: sqlite:/srv/app.db\n");
-    QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
-    QCOMPARE(result.declarations.connections.size(), 2);
-    const Connection &reports = result.declarations.connections.at(0);
-    QCOMPARE(reports.name, QStringLiteral("reports"));
-    QCOMPARE(reports.url, QStringLiteral("postgresql://reporter@db.internal/reports"));
-    QCOMPARE(reports.password, QStringLiteral("${secret:REPORTS_DB}")); // kept as written, resolved per run
-    QCOMPARE(result.declarations.connections.at(1).password, QString());
-}
-
-void TestConfigParser::sqlJobMustNameAKnownConnection()
-{
-    const QByteArray declared("version: 1\nconnections:\n  - name: lite\n    url: sqlite:/srv/app.db\njobs:\n"
-                              "  - name: check\n    kind: sql\n    spec: {connection: lite, query: SELECT 1}\n");
-    const ConfigParseResult ok = parseWithBuiltins(declared);
-    QVERIFY2(ok.ok(), qPrintable(messages(ok).join(u'\n')));
-
-    const QByteArray undeclared("version: 1\njobs:\n  - name: check\n    kind: sql\n"
-                                "    spec: {connection: elsewhere, query: SELECT 1}\n");
-    QCOMPARE(messages(parseWithBuiltins(undeclared)),
-             QStringList{QStringLiteral("jobs.yaml:5:24: jobs[0].spec.connection: unknown connection \"elsewhere\": "
-                                        "declare it under connections (the database has no such connection either)")});
-    // One the database holds will do, unless --prune would delete it (only with a connections: section).
-    QVERIFY(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}).ok());
-    QVERIFY(parseWithBuiltins(undeclared, {QStringLiteral("elsewhere")}, true).ok());
-    const QByteArray withSection = QByteArray("version: 1\nconnections: []\n") + undeclared.mid(11);
-    QCOMPARE(messages(parseWithBuiltins(withSection, {QStringLiteral("elsewhere")}, true)),
-             QStringList{QStringLiteral("jobs.yaml:6:24: jobs[0].spec.connection: connection \"elsewhere\" is not "
-                                        "declared in this file, so --prune would delete it; declare it under "
-                                        "connections")});
-    // `database: local` names no connection.
-    QVERIFY(parseWithBuiltins("version: 1\njobs:\n  - name: c\n    kind: sql\n"
-                              "    spec: {database: local, query: SELECT 1}\n")
-                .ok());
-}
-
-void TestConfigParser::literalPasswordIsNeverEchoedInErrors()
-{
-    for (const char *text :
-         {"version: 1\nconnections:\n  - name: a\n    url: postgresql://u@h/d\n    password: Hunter2Secret\n",
-          "version: 1\nconnections:\n  - name: a\n    url: postgresql://u:Hunter2Secret@h/d\n",
-          "version: 1\nconnections:\n  - name: a\n    url: postgresql://u@h/d?password=Hunter2Secret\n",
-          "version: 1\nconnections:\n  - name: a\n    url: mysql://u:Hunter2Secret@h/d\n"}) {
-        const ConfigParseResult result = parse(text);
-        QCOMPARE(result.errors.size(), 1);
-        QVERIFY2(!messages(result).join(u'\n').contains(QLatin1String("Hunter2")), qPrintable(messages(result)[0]));
-    }
-}
-
-void TestConfigParser::usersParseToTheirDeclarations()
-{
-    const ConfigParseResult result =
-        parse("version: 1\nusers:\n  - name: alice\n    email: alice@example.com\n    role: operator\n"
-              "    time_zone: America/Sao_Paulo\n    channels:\n      - {kind: email}\n"
-              "      - {kind: webhook, address: \"https://hooks.example.com/x\", format: teams}\n"
-              "      - {kind: desktop}\n"
-              "    do_not_disturb:\n      - {start: \"22:00\", end: \"07:00\", days: [sun, mon, mon]}\n"
-              "  - name: viewer-only\n");
-    QVERIFY2(result.ok(), qPrintable(messages(result).join(u'\n')));
-    QCOMPARE(result.declarations.users.size(), 2);
-    const User &alice = result.declarations.users.at(0);
-    QCOMPARE(alice.role, Role::Operator);
-    QCOMPARE(alice.timeZone, QStringLiteral("America/Sao_Paulo"));
-    QCOMPARE(alice.channels.size(), 3); // in the order given
-    QCOMPARE(alice.channels.at(0).kind, ContactChannel::Kind::Email);
-    QCOMPARE(alice.channels.at(0).address, QStringLiteral("alice@example.com")); // the user's own address
-    QCOMPARE(alice.channels.at(1).kind, ContactChannel::Kind::Webhook);
-    QCOMPARE(alice.channels.at(1).format, QStringLiteral("teams"));
-    QCOMPARE(alice.channels.at(2).kind, ContactChannel::Kind::Desktop);
-    QCOMPARE(alice.doNotDisturb.size(), 1);
-    QCOMPARE(alice.doNotDisturb.at(0).startMinute, 22 * 60);
-    QCOMPARE(alice.doNotDisturb.at(0).endMinute, 7 * 60);
-    QCOMPARE(alice.doNotDisturb.at(0).weekdays, (QVector<int>{1, 7})); // Qt's numbering, sorted, once each
-    const User &viewer = result.declarations.users.at(1);
-    QCOMPARE(viewer.role, Role::Viewer);
-    QCOMPARE(viewer.timeZone, QStringLiteral("UTC"));
-    QVERIFY(viewer.channels.isEmpty() && viewer.doNotDisturb.isEmpty());
 }
 
 void TestConfigParser::durationSpellings_data()

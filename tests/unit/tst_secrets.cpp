@@ -1,6 +1,8 @@
 // Secrets without a keychain: the environment/credentials store, ${secret:NAME} references and redaction.
+#include "model/connection.h"
 #include "secrets/environmentsecretstore.h"
 #include "secrets/secretreferences.h"
+#include "store/storeurl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +28,9 @@ private slots:
     void resolveReadsEveryReferencedSecret();
     void resolveReportsTheFirstMissingSecret();
     void redactorMasksKnownValues();
+    void passwordReferenceIsSplitFromTheUrl_data();
+    void passwordReferenceIsSplitFromTheUrl();
+    void databaseUrlTakesOnlyAPasswordReference();
 
 private:
     // Runs the event loop until `done` was called: store answers arrive queued.
@@ -194,6 +199,58 @@ void TestSecrets::redactorMasksKnownValues()
     QCOMPARE(redactor.redact(QStringLiteral("login with hunter2-extended or hunter2, not ab")),
              QStringLiteral("login with *** or ***, not ab"));
     QCOMPARE(redactor.redact(QByteArrayLiteral("{\"echo\":\"hunter2\"}")), QByteArrayLiteral("{\"echo\":\"***\"}"));
+}
+
+void TestSecrets::passwordReferenceIsSplitFromTheUrl_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("withoutPassword");
+    QTest::addColumn<QString>("reference");
+    QTest::newRow("reference") << "postgresql://vigia:${secret:DB_PASSWORD}@127.0.0.1:5432/vigia"
+                               << "postgresql://vigia@127.0.0.1:5432/vigia"
+                               << "${secret:DB_PASSWORD}";
+    QTest::newRow("with parameters") << "postgres://app:${secret:X}@db/app?sslmode=require"
+                                     << "postgres://app@db/app?sslmode=require"
+                                     << "${secret:X}";
+    QTest::newRow("no password") << "postgresql://vigia@db:5432/vigia"
+                                 << "postgresql://vigia@db:5432/vigia"
+                                 << "";
+    QTest::newRow("literal password") << "postgresql://vigia:pw@db/vigia"
+                                      << "postgresql://vigia:pw@db/vigia"
+                                      << "";
+    QTest::newRow("reference as user") << "postgresql://${secret:U}@db/vigia"
+                                       << "postgresql://${secret:U}@db/vigia"
+                                       << "";
+    QTest::newRow("sqlite") << "sqlite:/tmp/${secret:X}.db"
+                            << "sqlite:/tmp/${secret:X}.db"
+                            << "";
+}
+
+void TestSecrets::passwordReferenceIsSplitFromTheUrl()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, withoutPassword);
+    QFETCH(QString, reference);
+    const UrlPasswordReference split = splitPasswordReference(url);
+    QCOMPARE(split.url, withoutPassword);
+    QCOMPARE(split.reference, reference);
+}
+
+void TestSecrets::databaseUrlTakesOnlyAPasswordReference()
+{
+    QString error;
+    const QString text = QStringLiteral("postgresql://vigia:${secret:DB_PASSWORD}@127.0.0.1:5432/vigia");
+    const std::optional<StoreUrl> url = StoreUrl::parse(text, &error);
+    QVERIFY2(url, qPrintable(error));
+    QCOMPARE(url->postgresUrl, text); // shown as written
+    QCOMPARE(url->passwordRef, QStringLiteral("${secret:DB_PASSWORD}"));
+    QVERIFY(!url->passwordResolved);
+    QVERIFY(!StoreUrl::parse(QStringLiteral("postgresql://vigia:Hunter2@db/vigia"), &error));
+    QVERIFY(!error.contains(QLatin1String("Hunter2")));
+    QVERIFY(!StoreUrl::parse(QStringLiteral("postgresql://vigia@db/vigia?password=Hunter2"), &error));
+    QVERIFY(!error.contains(QLatin1String("Hunter2")));
+    QVERIFY(!StoreUrl::parse(QStringLiteral("postgresql://${secret:U}@db/vigia"), &error));
+    QVERIFY(error.contains(QLatin1String("only the password may be a secret reference")));
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)
