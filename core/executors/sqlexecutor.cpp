@@ -24,10 +24,10 @@ constexpr int MaxTimeoutMs = 24 * 3600 * 1000;
 // Room for a failure's detail in the 2000 characters the store keeps of an error.
 constexpr int DetailBudget = 1800;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqlExecutor", text);
-}
+// A class, not a function, so that lupdate files the texts under "SqlExecutor", where they are looked up.
+struct SqlExecutorTr {
+    Q_DECLARE_TR_FUNCTIONS(SqlExecutor)
+};
 
 struct SqlJob {
     QString connection; // empty: the engine's own database
@@ -48,24 +48,27 @@ QString parseSqlJob(const QJsonObject &payload, SqlJob *job)
     const QJsonValue connection = payload.value(QLatin1String("connection"));
     const QJsonValue database = payload.value(QLatin1String("database"));
     if (connection.isUndefined() == database.isUndefined())
-        return tr("exactly one of \"connection\" (a declared connection's name) and \"database\": \"local\" is needed");
+        return SqlExecutorTr::tr(
+            "exactly one of \"connection\" (a declared connection's name) and \"database\": \"local\" is needed");
     if (!connection.isUndefined()) {
         if (!connection.isString() || connection.toString().isEmpty())
-            return tr("\"connection\" must be a connection's name");
+            return SqlExecutorTr::tr("\"connection\" must be a connection's name");
         job->connection = connection.toString();
     } else if (database.toString() != QLatin1String("local")) {
-        return tr("\"database\" must be \"local\" (the engine's own database); name other databases with "
-                  "\"connection\"");
+        return SqlExecutorTr::tr(
+            "\"database\" must be \"local\" (the engine's own database); name other databases with "
+            "\"connection\"");
     }
     const QJsonValue query = payload.value(QLatin1String("query"));
     if (!query.isString() || query.toString().trimmed().isEmpty())
-        return tr("\"query\" must be a non-empty SQL statement");
+        return SqlExecutorTr::tr("\"query\" must be a non-empty SQL statement");
     job->query = query.toString();
     const QJsonValue timeout = payload.value(QLatin1String("timeout_ms"));
     if (!timeout.isUndefined()) {
         if (!timeout.isDouble() || timeout.toDouble() < 1 || timeout.toDouble() > MaxTimeoutMs ||
             timeout.toDouble() != double(timeout.toInt()))
-            return tr("\"timeout_ms\" must be a whole number of milliseconds from 1 to %1").arg(MaxTimeoutMs);
+            return SqlExecutorTr::tr("\"timeout_ms\" must be a whole number of milliseconds from 1 to %1")
+                .arg(MaxTimeoutMs);
         job->timeoutMs = timeout.toInt();
     }
     QString error;
@@ -90,14 +93,15 @@ public:
         m_gate = CallbackGate::create(context.threadContext());
         const QString problem = parseSqlJob(context.payload(), &m_job);
         if (!problem.isEmpty())
-            return context.fail(tr("invalid sql payload: %1").arg(problem));
+            return context.fail(SqlExecutorTr::tr("invalid sql payload: %1").arg(problem));
         const ConnectionDirectory *directory = context.connections();
         if (!directory)
-            return context.fail(tr("no databases are configured for sql runs on this node"));
+            return context.fail(SqlExecutorTr::tr("no databases are configured for sql runs on this node"));
         if (m_job.connection.isEmpty()) {
             const QString local = directory->localUrl();
             if (local.isEmpty())
-                return context.fail(tr("database \"local\": the engine's own database is not available here"));
+                return context.fail(
+                    SqlExecutorTr::tr("database \"local\": the engine's own database is not available here"));
             return resolveAndRun(Connection{QStringLiteral("local"), local, {}}, true);
         }
         // Reading the connection is a database query too: off the worker's thread.
@@ -107,9 +111,10 @@ public:
             gate->post([this, found = std::move(found), error, name] {
                 if (!found) {
                     if (error.isEmpty())
-                        return m_context->fail(tr("unknown connection \"%1\"").arg(name),
-                                               tr("declare it under connections: in the jobs file and apply it"));
-                    return m_context->fail(tr("cannot read connection \"%1\"").arg(name), error);
+                        return m_context->fail(
+                            SqlExecutorTr::tr("unknown connection \"%1\"").arg(name),
+                            SqlExecutorTr::tr("declare it under connections: in the jobs file and apply it"));
+                    return m_context->fail(SqlExecutorTr::tr("cannot read connection \"%1\"").arg(name), error);
                 }
                 resolveAndRun(*found, false);
             });
@@ -139,7 +144,7 @@ private:
             {connection.url, connection.password},
             [this, readOnly, name = connection.name](const QStringList &resolved, const QString &error) {
                 if (!error.isEmpty())
-                    return m_context->fail(tr("connection \"%1\": %2").arg(name, error));
+                    return m_context->fail(SqlExecutorTr::tr("connection \"%1\": %2").arg(name, error));
                 const SqlTarget target{resolved.at(0), resolved.at(1), readOnly};
                 m_pool->start([gate = m_gate, target, job = m_job, cancellation = m_cancellation, this] {
                     SqlOutcome outcome = runSqlQuery(target, job.query, job.timeoutMs, *cancellation);

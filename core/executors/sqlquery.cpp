@@ -20,10 +20,10 @@ namespace vigia {
 namespace {
 constexpr int ConnectTimeoutSeconds = 10;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqlExecutor", text);
-}
+// A class, not a function, so that lupdate files the texts under "SqlExecutor", where they are looked up.
+struct SqlExecutorTr {
+    Q_DECLARE_TR_FUNCTIONS(SqlExecutor)
+};
 
 // A failure: `reason` on the first line, the driver's full message below it.
 SqlOutcome failed(SqlOutcome::Status status, const QString &reason, const QString &message)
@@ -75,15 +75,15 @@ SqlOutcome querySqlite(const SqlTarget &target, const QString &query, int timeou
     SqlOutcome outcome;
     {
         if (!QFileInfo::exists(path))
-            return failed(SqlOutcome::Status::ConnectFailed, tr("cannot open %1:").arg(target.url),
-                          tr("no such database file"));
+            return failed(SqlOutcome::Status::ConnectFailed, SqlExecutorTr::tr("cannot open %1:").arg(target.url),
+                          SqlExecutorTr::tr("no such database file"));
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         db.setConnectOptions(target.readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                              : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            outcome =
-                failed(SqlOutcome::Status::ConnectFailed, tr("cannot open %1:").arg(target.url), db.lastError().text());
+            outcome = failed(SqlOutcome::Status::ConnectFailed, SqlExecutorTr::tr("cannot open %1:").arg(target.url),
+                             db.lastError().text());
         } else {
             const QVariant handle = db.driver()->handle();
             sqlite3 *sqlite = qstrcmp(handle.typeName(), "sqlite3*") == 0
@@ -115,12 +115,13 @@ SqlOutcome querySqlite(const SqlTarget &target, const QString &query, int timeou
             if (!ok) {
                 const QString message = q.lastError().text();
                 if (progress.timedOut)
-                    outcome = failed(SqlOutcome::Status::TimedOut,
-                                     tr("statement timeout: the query ran longer than %1 ms").arg(timeoutMs), {});
+                    outcome = failed(
+                        SqlOutcome::Status::TimedOut,
+                        SqlExecutorTr::tr("statement timeout: the query ran longer than %1 ms").arg(timeoutMs), {});
                 else if (cancellation.isCancelled())
-                    outcome = failed(SqlOutcome::Status::Cancelled, tr("query cancelled"), {});
+                    outcome = failed(SqlOutcome::Status::Cancelled, SqlExecutorTr::tr("query cancelled"), {});
                 else
-                    outcome = failed(SqlOutcome::Status::QueryFailed, tr("query failed:"), message);
+                    outcome = failed(SqlOutcome::Status::QueryFailed, SqlExecutorTr::tr("query failed:"), message);
             }
             if (sqlite)
                 sqlite3_progress_handler(sqlite, 0, nullptr, nullptr);
@@ -160,13 +161,14 @@ SqlOutcome queryPostgres(const SqlTarget &target, const QString &query, int time
 {
     const QUrl parsed(target.url, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return failed(SqlOutcome::Status::ConnectFailed, tr("cannot connect:"),
-                      tr("\"%1\" is not a valid PostgreSQL URL").arg(displayUrl(target.url)));
+        return failed(SqlOutcome::Status::ConnectFailed, SqlExecutorTr::tr("cannot connect:"),
+                      SqlExecutorTr::tr("\"%1\" is not a valid PostgreSQL URL").arg(displayUrl(target.url)));
     std::unique_ptr<pqxx::connection> connection;
     try {
         connection = std::make_unique<pqxx::connection>(postgresConnectionString(target));
     } catch (const std::exception &e) {
-        return failed(SqlOutcome::Status::ConnectFailed, tr("cannot connect to %1:").arg(displayUrl(target.url)),
+        return failed(SqlOutcome::Status::ConnectFailed,
+                      SqlExecutorTr::tr("cannot connect to %1:").arg(displayUrl(target.url)),
                       QString::fromUtf8(e.what()));
     }
     cancellation.attach(connection.get());
@@ -190,14 +192,17 @@ SqlOutcome queryPostgres(const SqlTarget &target, const QString &query, int time
             outcome.rows.firstValue = QString::fromUtf8(result[0][0].c_str());
     } catch (const pqxx::sql_error &e) {
         if (cancellation.isCancelled())
-            outcome = failed(SqlOutcome::Status::Cancelled, tr("query cancelled"), {});
+            outcome = failed(SqlOutcome::Status::Cancelled, SqlExecutorTr::tr("query cancelled"), {});
         else if (e.sqlstate() == "57014")
-            outcome = failed(SqlOutcome::Status::TimedOut,
-                             tr("statement timeout: the query ran longer than %1 ms").arg(timeoutMs), {});
+            outcome =
+                failed(SqlOutcome::Status::TimedOut,
+                       SqlExecutorTr::tr("statement timeout: the query ran longer than %1 ms").arg(timeoutMs), {});
         else
-            outcome = failed(SqlOutcome::Status::QueryFailed, tr("query failed:"), QString::fromUtf8(e.what()));
+            outcome = failed(SqlOutcome::Status::QueryFailed, SqlExecutorTr::tr("query failed:"),
+                             QString::fromUtf8(e.what()));
     } catch (const std::exception &e) {
-        outcome = failed(SqlOutcome::Status::QueryFailed, tr("query failed:"), QString::fromUtf8(e.what()));
+        outcome =
+            failed(SqlOutcome::Status::QueryFailed, SqlExecutorTr::tr("query failed:"), QString::fromUtf8(e.what()));
     }
     cancellation.detach();
     return outcome;
@@ -249,8 +254,8 @@ SqlOutcome runSqlQuery(const SqlTarget &target, const QString &query, int timeou
     else if (isPostgresUrl(target.url))
         outcome = queryPostgres(target, query, timeoutMs, cancellation);
     else
-        outcome = failed(SqlOutcome::Status::ConnectFailed, tr("cannot connect:"),
-                         tr("unknown database URL (expected sqlite:PATH or postgresql://...)"));
+        outcome = failed(SqlOutcome::Status::ConnectFailed, SqlExecutorTr::tr("cannot connect:"),
+                         SqlExecutorTr::tr("unknown database URL (expected sqlite:PATH or postgresql://...)"));
     outcome.durationMs = elapsed.elapsed();
     return outcome;
 }

@@ -45,10 +45,10 @@ bool holds(double left, SqlRule::Op op, double right)
     return left != right;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqlRule", text);
-}
+// A class, not a function, so that lupdate files the texts under "SqlRule", where they are looked up.
+struct SqlRuleTr {
+    Q_DECLARE_TR_FUNCTIONS(SqlRule)
+};
 } // namespace
 
 std::optional<SqlRule> SqlRule::parse(const QJsonValue &value, QString *error)
@@ -62,14 +62,15 @@ std::optional<SqlRule> SqlRule::parse(const QJsonValue &value, QString *error)
     }
     const QJsonObject object = value.toObject();
     if (!value.isObject() || object.size() != 1) {
-        *error = tr("\"rule\" must be \"no_rows\", {\"at_most\": N} or {\"threshold\": {\"op\": \"<\", \"value\": N}}");
+        *error = SqlRuleTr::tr(
+            "\"rule\" must be \"no_rows\", {\"at_most\": N} or {\"threshold\": {\"op\": \"<\", \"value\": N}}");
         return std::nullopt;
     }
     if (object.contains(QLatin1String("at_most"))) {
         const QJsonValue atMost = object.value(QLatin1String("at_most"));
         if (!atMost.isDouble() || atMost.toDouble() < 0 || atMost.toDouble() != std::floor(atMost.toDouble()) ||
             atMost.toDouble() > 1e15) {
-            *error = tr("\"rule\": \"at_most\" must be a whole number of rows, 0 or more");
+            *error = SqlRuleTr::tr("\"rule\": \"at_most\" must be a whole number of rows, 0 or more");
             return std::nullopt;
         }
         rule.m_kind = Kind::AtMost;
@@ -83,7 +84,8 @@ std::optional<SqlRule> SqlRule::parse(const QJsonValue &value, QString *error)
         const auto found = std::find_if(std::begin(OpNames), std::end(OpNames),
                                         [&op](const OpName &name) { return op == QLatin1String(name.text); });
         if (threshold.size() != 2 || found == std::end(OpNames) || !limit.isDouble()) {
-            *error = tr("\"rule\": \"threshold\" must be {\"op\": one of < <= > >= == !=, \"value\": a number}");
+            *error =
+                SqlRuleTr::tr("\"rule\": \"threshold\" must be {\"op\": one of < <= > >= == !=, \"value\": a number}");
             return std::nullopt;
         }
         rule.m_kind = Kind::Threshold;
@@ -91,7 +93,8 @@ std::optional<SqlRule> SqlRule::parse(const QJsonValue &value, QString *error)
         rule.m_value = limit.toDouble();
         return rule;
     }
-    *error = tr("\"rule\": unknown rule \"%1\" (expected no_rows, at_most or threshold)").arg(object.begin().key());
+    *error = SqlRuleTr::tr("\"rule\": unknown rule \"%1\" (expected no_rows, at_most or threshold)")
+                 .arg(object.begin().key());
     return std::nullopt;
 }
 
@@ -103,27 +106,27 @@ QString SqlRule::check(const SqlRows &rows) const
     case Kind::NoRows:
         if (rows.count == 0)
             return {};
-        return tr("rule no_rows: the query returned %1 row(s)").arg(rows.count);
+        return SqlRuleTr::tr("rule no_rows: the query returned %1 row(s)").arg(rows.count);
     case Kind::AtMost:
         if (rows.count <= m_atMost)
             return {};
-        return tr("rule at_most %1: the query returned %2 rows").arg(m_atMost).arg(rows.count);
+        return SqlRuleTr::tr("rule at_most %1: the query returned %2 rows").arg(m_atMost).arg(rows.count);
     case Kind::Threshold:
         break;
     }
     const QString expected = opText(m_op) + u' ' + QString::number(m_value);
     if (rows.count == 0)
-        return tr("rule threshold %1: the query returned no rows").arg(expected);
+        return SqlRuleTr::tr("rule threshold %1: the query returned no rows").arg(expected);
     if (rows.firstValue.isNull())
-        return tr("rule threshold %1: the first value is NULL").arg(expected);
+        return SqlRuleTr::tr("rule threshold %1: the first value is NULL").arg(expected);
     bool ok = false;
     const double value = rows.firstValue.toString().trimmed().toDouble(&ok);
     if (!ok)
-        return tr("rule threshold %1: the first value \"%2\" is not a number")
+        return SqlRuleTr::tr("rule threshold %1: the first value \"%2\" is not a number")
             .arg(expected, rows.firstValue.toString().left(80));
     if (holds(value, m_op, m_value))
         return {};
-    return tr("rule threshold %1: the first value is %2").arg(expected, rows.firstValue.toString().left(80));
+    return SqlRuleTr::tr("rule threshold %1: the first value is %2").arg(expected, rows.firstValue.toString().left(80));
 }
 
 QString formatSqlTable(const SqlRows &rows, int budget, int limit)
@@ -163,7 +166,7 @@ QString formatSqlTable(const SqlRows &rows, int budget, int limit)
     for (int r = 1; r < table.size(); ++r)
         out.append(line(table.at(r)));
     if (rows.count > shown)
-        out.append(tr("(%1 rows in all; the first %2 shown)").arg(rows.count).arg(shown));
+        out.append(SqlRuleTr::tr("(%1 rows in all; the first %2 shown)").arg(rows.count).arg(shown));
     return out.join(u'\n');
 }
 

@@ -7,10 +7,10 @@
 namespace vigia {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Connection", text);
-}
+// A class, not a function, so that lupdate files the texts under "Connection", where they are looked up.
+struct ConnectionTr {
+    Q_DECLARE_TR_FUNCTIONS(Connection)
+};
 
 // Where the password of a postgresql:// URL's user part sits ("user:PASSWORD@"): the positions of the ':' and the '@',
 // or -1 when there is none. References are masked first: their ':' is no separator.
@@ -46,8 +46,8 @@ QString postgresUrlPasswordProblem(const QString &url)
     if (userInfo.colon >= 0) {
         const QString password = url.mid(userInfo.colon + 1, userInfo.at - userInfo.colon - 1);
         if (!password.isEmpty() && !secrets::isReference(password))
-            return tr("holds a literal password; write the user only and give the password as password: "
-                      "\"${secret:NAME}\" (or write ${secret:NAME} in its place)");
+            return ConnectionTr::tr("holds a literal password; write the user only and give the password as password: "
+                                    "\"${secret:NAME}\" (or write ${secret:NAME} in its place)");
     }
     const QString masked = secrets::maskReferences(url);
     const qsizetype queryStart = masked.indexOf(u'?', masked.indexOf(QLatin1String("://")) + 3);
@@ -61,7 +61,8 @@ QString postgresUrlPasswordProblem(const QString &url)
         const QString parameter = url.mid(from, to - from);
         if (parameter.section(u'=', 0, 0).trimmed().compare(QLatin1String("password"), Qt::CaseInsensitive) == 0 &&
             !secrets::isReference(parameter.section(u'=', 1))) {
-            return tr("holds a literal password (?password=); give it as password: \"${secret:NAME}\" instead");
+            return ConnectionTr::tr(
+                "holds a literal password (?password=); give it as password: \"${secret:NAME}\" instead");
         }
         from = to + 1;
     }
@@ -88,24 +89,28 @@ QVector<ConnectionProblem> connectionProblems(const Connection &connection)
     const QString &url = connection.url;
     if (url.startsWith(QLatin1String("sqlite:"))) {
         if (url.size() == int(qstrlen("sqlite:")))
-            problems.append({QStringLiteral("url"), tr("sqlite: needs a file path (sqlite:/var/lib/app/app.db)")});
+            problems.append(
+                {QStringLiteral("url"), ConnectionTr::tr("sqlite: needs a file path (sqlite:/var/lib/app/app.db)")});
         if (!connection.password.isEmpty())
-            problems.append({QStringLiteral("password"), tr("a SQLite database has no password; leave it out")});
+            problems.append(
+                {QStringLiteral("password"), ConnectionTr::tr("a SQLite database has no password; leave it out")});
         return problems;
     }
     if (!url.startsWith(QLatin1String("postgresql://")) && !url.startsWith(QLatin1String("postgres://"))) {
         // The URL is not repeated: whatever it is, it may hold a password.
-        problems.append({QStringLiteral("url"), tr("expected sqlite:PATH or postgresql://user@host:port/database")});
+        problems.append(
+            {QStringLiteral("url"), ConnectionTr::tr("expected sqlite:PATH or postgresql://user@host:port/database")});
         return problems;
     }
     const QString urlProblem = postgresUrlPasswordProblem(url);
     if (!urlProblem.isEmpty())
         problems.append({QStringLiteral("url"), urlProblem});
     if (!connection.password.isEmpty() && !secrets::isReference(connection.password)) {
-        problems.append({QStringLiteral("password"),
-                         tr("must be a single secret reference such as \"${secret:REPORTS_DB_PASSWORD}\", never the "
-                            "password itself (set it with `vigia-engine secret set NAME`, or VIGIA_SECRET_NAME on a "
-                            "server)")});
+        problems.append(
+            {QStringLiteral("password"),
+             ConnectionTr::tr("must be a single secret reference such as \"${secret:REPORTS_DB_PASSWORD}\", never the "
+                              "password itself (set it with `vigia-engine secret set NAME`, or VIGIA_SECRET_NAME on a "
+                              "server)")});
     }
     return problems;
 }

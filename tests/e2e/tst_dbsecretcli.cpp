@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QTest>
@@ -88,21 +89,39 @@ void TestDbSecretCli::everyVerbOpensTheDatabaseWithThePasswordFromTheSecretStore
     QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
     const qint64 id = result.out.trimmed().toLongLong();
     QVERIFY(id > 0);
+    // An sql run on the engine's own database (`database: local`) connects with the same password.
+    result = run({QStringLiteral("enqueue"), QStringLiteral("--kind"), QStringLiteral("sql"),
+                  QStringLiteral("--max-attempts"), QStringLiteral("1"), QStringLiteral("--payload"),
+                  QStringLiteral(R"({"database":"local","query":"SELECT count(*) FROM runs","rule":"no_rows"})")},
+                 Password);
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    const qint64 sqlId = result.out.trimmed().toLongLong();
+    QVERIFY(sqlId > 0);
 
     qputenv(SecretVariable, Password);
     {
         EngineServer engine({QStringLiteral("--db"), m_url, QStringLiteral("--secrets"), QStringLiteral("env"),
                              QStringLiteral("--quiet")});
         QVERIFY(engine.start());
-        const auto state = [this, id] {
+        const auto state = [this](qint64 runId) {
             const QJsonArray runs = jsonArray(run(words("runs list --json"), Password));
             for (const QJsonValue &value : runs) {
-                if (value.toObject().value(QLatin1String("id")).toInteger() == id)
+                if (value.toObject().value(QLatin1String("id")).toInteger() == runId)
                     return value.toObject().value(QLatin1String("state")).toString();
             }
             return QString();
         };
-        QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("succeeded"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(state(id), QStringLiteral("succeeded"), 30000);
+        // The rule fails (the query returns a row), which shows the query ran: it connected.
+        QTRY_COMPARE_WITH_TIMEOUT(state(sqlId), QStringLiteral("dead"), 30000);
+        const QJsonObject shown = QJsonDocument::fromJson(run({QStringLiteral("runs"), QStringLiteral("show"),
+                                                               QString::number(sqlId), QStringLiteral("--json")},
+                                                              Password)
+                                                              .out)
+                                      .object();
+        QVERIFY2(QJsonDocument(shown).toJson().contains("rule no_rows: the query returned 1 row(s)") &&
+                     !QJsonDocument(shown).toJson().contains(Password),
+                 QJsonDocument(shown).toJson().constData());
         QVERIFY(engine.sendSignal(SIGTERM));
         QCOMPARE(engine.waitForExit(30000), 0);
         // The URL it reports serving keeps the reference; the value appears nowhere.
