@@ -586,20 +586,12 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <translation>apply: não foi possível ler %1: %2</translation>
     </message>
     <message>
-        <source>Declare queues and jobs from a YAML file (jobs as code, described in README.md): create what is new, update what changed, leave what is equal. The whole file is checked first and written in one transaction; any error writes nothing.</source>
-        <translation>Declara filas e jobs a partir de um arquivo YAML (jobs como código, descrito no README.md): cria o que é novo, atualiza o que mudou e mantém o que é igual. O arquivo inteiro é verificado primeiro e gravado em uma única transação; qualquer erro faz com que nada seja gravado.</translation>
-    </message>
-    <message>
         <source>The YAML file to apply (- reads standard input).</source>
         <translation>O arquivo YAML a aplicar (- lê da entrada padrão).</translation>
     </message>
     <message>
         <source>Print what would change and write nothing.</source>
         <translation>Imprime o que mudaria e não grava nada.</translation>
-    </message>
-    <message>
-        <source>Also delete the queues (never &quot;default&quot;) and jobs the file does not declare. Past runs of a deleted job are kept, no longer linked to it.</source>
-        <translation>Exclui também as filas (nunca &quot;default&quot;) e os jobs que o arquivo não declara. As execuções passadas de um job excluído são mantidas, sem vínculo com ele.</translation>
     </message>
     <message>
         <source>apply: -f FILE is required</source>
@@ -611,10 +603,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
             <numerusform>apply: %n erro em %1; nada foi gravado</numerusform>
             <numerusform>apply: %n erros em %1; nada foi gravado</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Write every queue and job, by name, in the jobs-as-code YAML format; applying the output changes nothing.</source>
-        <translation>Grava todas as filas e jobs, por nome, no formato YAML de jobs como código; aplicar a saída não altera nada.</translation>
     </message>
     <message>
         <source>Write to this file instead of standard output.</source>
@@ -651,10 +639,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>cannot read the demo workload %1</source>
         <translation>não foi possível ler a carga de demonstração %1</translation>
-    </message>
-    <message>
-        <source>Secret store: keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a desktop session is running, else VIGIA_SECRET_&lt;NAME&gt; variables and systemd credentials).</source>
-        <translation>Cofre de segredos: keychain, env ou auto (padrão: $VIGIA_SECRETS; senão, auto: o chaveiro quando há uma sessão de desktop em execução; senão, variáveis VIGIA_SECRET_&lt;NAME&gt; e credenciais do systemd).</translation>
     </message>
     <message>
         <source>secret set: cannot read standard input</source>
@@ -705,10 +689,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 </source>
         <translation>Uso: vigia-engine secret set NAME | list | delete NAME [--secrets STORE]
 </translation>
-    </message>
-    <message>
-        <source>Where ${secret:NAME} references are read: keychain, env or auto (default: $VIGIA_SECRETS, else auto).</source>
-        <translation>De onde as referências ${secret:NAME} são lidas: keychain, env ou auto (padrão: $VIGIA_SECRETS; senão, auto).</translation>
     </message>
     <message>
         <source>Apply the demo queues and jobs (resources/demo/demo.yaml) and enqueue a small workload every second.</source>
@@ -1198,6 +1178,212 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>Show the system&apos;s health: state, health score, stale jobs, runs running too long, failure rates over their threshold and open incidents. Exit code: 0 ok, 1 degraded, 2 critical, 3 unknown (the health could not be evaluated), as monitoring plugins report.</source>
         <translation>Mostra a saúde do sistema: estado, pontuação de saúde, jobs em atraso, execuções demorando demais, taxas de falha acima do limiar e incidentes abertos. Código de saída: 0 ok, 1 degradado, 2 crítico, 3 desconhecido (não foi possível avaliar a saúde), como nos plugins de monitoramento.</translation>
     </message>
+    <message>
+        <source>Declare queues, jobs, connections, users, on-call schedules and escalation policies from a YAML file (jobs as code, described in README.md): create what is new, update what changed, leave what is equal. The whole file is checked first and written in one transaction; any error writes nothing.</source>
+        <translation>Declara filas, jobs, conexões, usuários, escalas de plantão e políticas de escalonamento a partir de um arquivo YAML (jobs como código, descrito no README.md): cria o que é novo, atualiza o que mudou, mantém o que é igual. O arquivo inteiro é verificado primeiro e gravado em uma única transação; qualquer erro não grava nada.</translation>
+    </message>
+    <message>
+        <source>Also delete what the file does not declare, in the sections it has: a top-level key that is present (queues, jobs, connections, users, schedules, escalation_policies), even as an empty list, means exactly these; an absent key leaves that kind alone. Never the &quot;default&quot; queue; past runs of a deleted job are kept, no longer linked to it.</source>
+        <translation>Também exclui o que o arquivo não declara, nas seções que ele tem: uma chave de nível superior presente (queues, jobs, connections, users, schedules, escalation_policies), mesmo como lista vazia, significa exatamente estes; uma chave ausente deixa esse tipo como está. Nunca a fila &quot;default&quot;; as execuções passadas de um job excluído são mantidas, sem vínculo com ele.</translation>
+    </message>
+    <message>
+        <source>Write every queue, job, connection and user, by name, in the jobs-as-code YAML format; applying the output changes nothing.</source>
+        <translation>Escreve cada fila, job, conexão e usuário, por nome, no formato YAML de jobs como código; aplicar a saída não altera nada.</translation>
+    </message>
+    <message>
+        <source>who is on call at an instant, and the gaps in the schedules</source>
+        <translation>quem está de plantão em um instante, e as lacunas nas escalas</translation>
+    </message>
+    <message>
+        <source>list the notifications sent, failed, silenced or pending</source>
+        <translation>lista as notificações enviadas, com falha, silenciadas ou pendentes</translation>
+    </message>
+    <message>
+        <source>counts and duration percentiles per job over a period</source>
+        <translation>contagens e percentis de duração por job em um período</translation>
+    </message>
+    <message>
+        <source>Where ${secret:NAME} references are read (in --db&apos;s password and, for serve, in job specs and connections): keychain, env or auto (default: $VIGIA_SECRETS, else auto: the keychain when a desktop session is running, else VIGIA_SECRET_&lt;NAME&gt; variables and systemd credentials).</source>
+        <translation>Onde as referências ${secret:NAME} são lidas (na senha de --db e, para serve, nas especificações de jobs e nas conexões): keychain, env ou auto (padrão: $VIGIA_SECRETS, senão auto: o chaveiro quando há uma sessão de desktop, senão variáveis VIGIA_SECRET_&lt;NAME&gt; e credenciais do systemd).</translation>
+    </message>
+    <message>
+        <source>--db: cannot read the database password %1 from the %2 secret store: %3</source>
+        <translation>--db: não foi possível ler a senha do banco de dados %1 do armazenamento de segredos %2: %3</translation>
+    </message>
+    <message>
+        <source>override</source>
+        <translation>substituição</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>camada %1</translation>
+    </message>
+    <message>
+        <source>--schedule: unknown schedule &quot;%1&quot;</source>
+        <translation>--schedule: escala desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Only this schedule (default: every schedule).</source>
+        <translation>Somente esta escala (padrão: todas as escalas).</translation>
+    </message>
+    <message>
+        <source>Who is on call for each schedule at an instant: overrides first, then the highest layer that covers it.</source>
+        <translation>Quem está de plantão em cada escala em um instante: primeiro as substituições, depois a camada mais alta que o cobre.</translation>
+    </message>
+    <message>
+        <source>The instant, ISO 8601 with an offset (default: now).</source>
+        <translation>O instante, em ISO 8601 com deslocamento (padrão: agora).</translation>
+    </message>
+    <message>
+        <source>(nobody: a gap)</source>
+        <translation>(ninguém: uma lacuna)</translation>
+    </message>
+    <message>
+        <source>No on-call schedules are declared.</source>
+        <translation>Nenhuma escala de plantão foi declarada.</translation>
+    </message>
+    <message>
+        <source>ON CALL</source>
+        <translation>DE PLANTÃO</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>CAMADA</translation>
+    </message>
+    <message>
+        <source>UNTIL</source>
+        <translation>ATÉ</translation>
+    </message>
+    <message>
+        <source>The times nobody is on call, per schedule, over the next days.</source>
+        <translation>Os períodos em que ninguém está de plantão, por escala, nos próximos dias.</translation>
+    </message>
+    <message>
+        <source>How many days ahead (default 14).</source>
+        <translation>Quantos dias à frente (padrão 14).</translation>
+    </message>
+    <message>
+        <source>Start, ISO 8601 with an offset (default: now).</source>
+        <translation>Início, em ISO 8601 com deslocamento (padrão: agora).</translation>
+    </message>
+    <message>
+        <source>No gaps: someone is on call from %1 to %2.</source>
+        <translation>Sem lacunas: há alguém de plantão de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>DE</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>ATÉ</translation>
+    </message>
+    <message>
+        <source>The notification log, newest first: recipient, channel, status (PENDING, SENT, FAILED, SILENCED), attempts, error.</source>
+        <translation>O registro de notificações, das mais recentes às mais antigas: destinatário, canal, status (PENDING, SENT, FAILED, SILENCED), tentativas, erro.</translation>
+    </message>
+    <message>
+        <source>Only this incident&apos;s.</source>
+        <translation>Somente as deste incidente.</translation>
+    </message>
+    <message>
+        <source>No notifications.</source>
+        <translation>Nenhuma notificação.</translation>
+    </message>
+    <message>
+        <source>INCIDENT</source>
+        <translation>INCIDENTE</translation>
+    </message>
+    <message>
+        <source>RECIPIENT</source>
+        <translation>DESTINATÁRIO</translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation>CANAL</translation>
+    </message>
+    <message>
+        <source>ATTEMPTS</source>
+        <translation>TENTATIVAS</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CRIADA</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine oncall who [--at ISO] [--schedule S] [--json]
+       vigia-engine oncall gaps [--days N] [--from ISO] [--schedule S] [--json]
+</source>
+        <translation>Uso: vigia-engine oncall who [--at ISO] [--schedule S] [--json]
+     vigia-engine oncall gaps [--days N] [--from ISO] [--schedule S] [--json]
+</translation>
+    </message>
+    <message>
+        <source>Usage: vigia-engine notifications list [--incident ID] [--limit N] [--json]
+</source>
+        <translation>Uso: vigia-engine notifications list [--incident ID] [--limit N] [--json]
+</translation>
+    </message>
+    <message>
+        <source>The escalation policy of incidents whose job names none (default: none, they do not escalate).</source>
+        <translation>A política de escalonamento dos incidentes cujo job não indica nenhuma (padrão: nenhuma, eles não são escalonados).</translation>
+    </message>
+    <message>
+        <source>Critical incidents reach people inside their do-not-disturb windows (otherwise those notifications are SILENCED).</source>
+        <translation>Incidentes críticos alcançam as pessoas mesmo dentro das janelas de não perturbe (caso contrário, essas notificações ficam SILENCED).</translation>
+    </message>
+    <message>
+        <source>Delete succeeded and cancelled runs this long after they finished, once rolled up into the per-minute statistics (default 7d; e.g. 12h, 30d).</source>
+        <translation>Exclui as execuções bem-sucedidas e canceladas este tempo depois de terminarem, após consolidadas nas estatísticas por minuto (padrão 7d; ex.: 12h, 30d).</translation>
+    </message>
+    <message>
+        <source>Delete dead runs this long after they were replayed or discarded; dead runs still in the dead-letter queue are kept (default 30d).</source>
+        <translation>Exclui as execuções mortas este tempo depois de reprocessadas ou descartadas; execuções mortas ainda na fila de mensagens mortas são mantidas (padrão 30d).</translation>
+    </message>
+    <message>
+        <source>Counts by end state and duration percentiles (p50, p95, p99 of the runs that succeeded or went dead) per job over a period, from the per-minute rollups that the engine&apos;s leader writes every minute; they outlive the runs themselves. Runs of no job are shown as &quot;-&quot;.</source>
+        <translation>Contagens por estado final e percentis de duração (p50, p95, p99 das execuções bem-sucedidas ou mortas) por job em um período, a partir das consolidações por minuto que o líder do motor grava a cada minuto; elas sobrevivem às próprias execuções. Execuções sem job aparecem como &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>Only this job.</source>
+        <translation>Somente este job.</translation>
+    </message>
+    <message>
+        <source>How far back (default 24h; e.g. 90m, 7d).</source>
+        <translation>Até quando no passado (padrão 24h; ex.: 90m, 7d).</translation>
+    </message>
+    <message>
+        <source>No finished runs rolled up since %1.</source>
+        <translation>Nenhuma execução concluída consolidada desde %1.</translation>
+    </message>
+    <message>
+        <source>RUNS</source>
+        <translation>EXECUÇÕES</translation>
+    </message>
+    <message>
+        <source>SUCCEEDED</source>
+        <translation>SUCESSO</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELADAS</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>MAX</source>
+        <translation>MÁX</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -1400,6 +1586,237 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>needs both threshold (0 to 1) and window (a number of runs)</source>
         <translation>precisa de threshold (0 a 1) e window (um número de execuções)</translation>
+    </message>
+    <message>
+        <source>connection %1 is not declared in this file, so --prune would delete it; declare it under connections</source>
+        <translation>a conexão %1 não está declarada neste arquivo, então --prune a excluiria; declare-a em connections</translation>
+    </message>
+    <message>
+        <source>unknown connection %1: declare it under connections (the database has no such connection either)</source>
+        <translation>conexão desconhecida %1: declare-a em connections (o banco de dados também não tem essa conexão)</translation>
+    </message>
+    <message>
+        <source>expected a list of connections, got %1</source>
+        <translation>esperava uma lista de conexões, recebeu %1</translation>
+    </message>
+    <message>
+        <source>missing: every connection needs a unique name</source>
+        <translation>faltando: cada conexão precisa de um nome único</translation>
+    </message>
+    <message>
+        <source>duplicate connection %1 (first declared on line %2)</source>
+        <translation>conexão duplicada %1 (declarada primeiro na linha %2)</translation>
+    </message>
+    <message>
+        <source>missing: the database&apos;s URL (sqlite:PATH or postgresql://user@host/db)</source>
+        <translation>faltando: a URL do banco de dados (sqlite:PATH ou postgresql://user@host/db)</translation>
+    </message>
+    <message>
+        <source>unknown time zone %1 (an IANA name such as Europe/Berlin)</source>
+        <translation>fuso horário desconhecido %1 (um nome IANA como Europe/Berlin)</translation>
+    </message>
+    <message>
+        <source>expected a list of %1, got %2</source>
+        <translation>esperava uma lista de %1, recebeu %2</translation>
+    </message>
+    <message>
+        <source>needs both start and end</source>
+        <translation>precisa de início e fim</translation>
+    </message>
+    <message>
+        <source>the window is empty: start and end are the same</source>
+        <translation>a janela está vazia: início e fim são iguais</translation>
+    </message>
+    <message>
+        <source>weekdays (%1)</source>
+        <translation>dias da semana (%1)</translation>
+    </message>
+    <message>
+        <source>missing: participants (the user names, in turn order)</source>
+        <translation>faltando: participants (os nomes dos usuários, na ordem do rodízio)</translation>
+    </message>
+    <message>
+        <source>user names</source>
+        <translation>nomes de usuários</translation>
+    </message>
+    <message>
+        <source>needs at least one participant</source>
+        <translation>precisa de pelo menos um participante</translation>
+    </message>
+    <message>
+        <source>missing: start (the local date of the first handoff, e.g. 2026-01-05)</source>
+        <translation>faltando: start (a data local da primeira passagem de turno, ex.: 2026-01-05)</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD)</source>
+        <translation>%1 não é uma data (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>faltando: %1</translation>
+    </message>
+    <message>
+        <source>the override ends before it starts</source>
+        <translation>a substituição termina antes de começar</translation>
+    </message>
+    <message>
+        <source>a target is exactly one of user, schedule or role</source>
+        <translation>um alvo é exatamente um entre user, schedule ou role</translation>
+    </message>
+    <message>
+        <source>missing: targets (users, schedules or roles to notify)</source>
+        <translation>faltando: targets (usuários, escalas ou papéis a notificar)</translation>
+    </message>
+    <message>
+        <source>targets ({user: NAME}, {schedule: NAME} or {role: ROLE})</source>
+        <translation>alvos ({user: NOME}, {schedule: NOME} ou {role: PAPEL})</translation>
+    </message>
+    <message>
+        <source>needs at least one target</source>
+        <translation>precisa de pelo menos um alvo</translation>
+    </message>
+    <message>
+        <source>%1 %2 is declared twice</source>
+        <translation>%1 %2 aparece duas vezes</translation>
+    </message>
+    <message>
+        <source>schedules</source>
+        <translation>escalas</translation>
+    </message>
+    <message>
+        <source>missing: name</source>
+        <translation>faltando: name</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>escala</translation>
+    </message>
+    <message>
+        <source>missing: layers (at least one rotation)</source>
+        <translation>faltando: layers (pelo menos um rodízio)</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>camadas</translation>
+    </message>
+    <message>
+        <source>needs at least one layer</source>
+        <translation>precisa de pelo menos uma camada</translation>
+    </message>
+    <message>
+        <source>overrides</source>
+        <translation>substituições</translation>
+    </message>
+    <message>
+        <source>escalation policies</source>
+        <translation>políticas de escalonamento</translation>
+    </message>
+    <message>
+        <source>escalation policy</source>
+        <translation>política de escalonamento</translation>
+    </message>
+    <message>
+        <source>missing: steps (at least one)</source>
+        <translation>faltando: steps (pelo menos um)</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>etapas</translation>
+    </message>
+    <message>
+        <source>needs at least one step</source>
+        <translation>precisa de pelo menos uma etapa</translation>
+    </message>
+    <message>
+        <source>unknown schedule %1: declare it under schedules</source>
+        <translation>escala desconhecida %1: declare-a em schedules</translation>
+    </message>
+    <message>
+        <source>missing: the channel&apos;s kind (email, webhook or desktop)</source>
+        <translation>faltando: o tipo do canal (email, webhook ou desktop)</translation>
+    </message>
+    <message>
+        <source>a desktop channel has no address; leave it out</source>
+        <translation>um canal desktop não tem endereço; omita-o</translation>
+    </message>
+    <message>
+        <source>expected an http(s) URL</source>
+        <translation>esperava uma URL http(s)</translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 não é um endereço de e-mail</translation>
+    </message>
+    <message>
+        <source>missing: an e-mail address (or give the user an email)</source>
+        <translation>faltando: um endereço de e-mail (ou dê ao usuário um email)</translation>
+    </message>
+    <message>
+        <source>missing: the webhook&apos;s URL</source>
+        <translation>faltando: a URL do webhook</translation>
+    </message>
+    <message>
+        <source>only a webhook channel has a format</source>
+        <translation>somente um canal webhook tem formato</translation>
+    </message>
+    <message>
+        <source>missing: a do-not-disturb window needs start and end (HH:MM)</source>
+        <translation>faltando: uma janela de não perturbe precisa de início e fim (HH:MM)</translation>
+    </message>
+    <message>
+        <source>start and end are the same time: the window is empty</source>
+        <translation>início e fim são o mesmo horário: a janela está vazia</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of weekdays (%1), got %2</source>
+        <translation>esperava uma lista não vazia de dias da semana (%1), recebeu %2</translation>
+    </message>
+    <message>
+        <source>missing: every user needs a unique name</source>
+        <translation>faltando: cada usuário precisa de um nome único</translation>
+    </message>
+    <message>
+        <source>duplicate user %1 (first declared on line %2)</source>
+        <translation>usuário duplicado %1 (declarado primeiro na linha %2)</translation>
+    </message>
+    <message>
+        <source>expected a list of channels, got %1</source>
+        <translation>esperava uma lista de canais, recebeu %1</translation>
+    </message>
+    <message>
+        <source>expected a list of quiet periods ({start, end, days}), got %1</source>
+        <translation>esperava uma lista de períodos de silêncio ({start, end, days}), recebeu %1</translation>
+    </message>
+    <message>
+        <source>expected a list of users, got %1</source>
+        <translation>esperava uma lista de usuários, recebeu %1</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>holds a literal password; write the user only and give the password as password: &quot;${secret:NAME}&quot; (or write ${secret:NAME} in its place)</source>
+        <translation>contém uma senha literal; escreva apenas o usuário e dê a senha como password: &quot;${secret:NAME}&quot; (ou escreva ${secret:NAME} no lugar dela)</translation>
+    </message>
+    <message>
+        <source>holds a literal password (?password=); give it as password: &quot;${secret:NAME}&quot; instead</source>
+        <translation>contém uma senha literal (?password=); dê-a como password: &quot;${secret:NAME}&quot;</translation>
+    </message>
+    <message>
+        <source>sqlite: needs a file path (sqlite:/var/lib/app/app.db)</source>
+        <translation>sqlite: precisa de um caminho de arquivo (sqlite:/var/lib/app/app.db)</translation>
+    </message>
+    <message>
+        <source>a SQLite database has no password; leave it out</source>
+        <translation>um banco de dados SQLite não tem senha; omita-a</translation>
+    </message>
+    <message>
+        <source>expected sqlite:PATH or postgresql://user@host:port/database</source>
+        <translation>esperava sqlite:PATH ou postgresql://user@host:port/database</translation>
+    </message>
+    <message>
+        <source>must be a single secret reference such as &quot;${secret:REPORTS_DB_PASSWORD}&quot;, never the password itself (set it with `vigia-engine secret set NAME`, or VIGIA_SECRET_NAME on a server)</source>
+        <translation>deve ser uma única referência a segredo como &quot;${secret:REPORTS_DB_PASSWORD}&quot;, nunca a própria senha (defina-a com `vigia-engine secret set NAME`, ou VIGIA_SECRET_NAME em um servidor)</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +2109,38 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>job &quot;%1&quot;: the expected duration cannot be negative</source>
         <translation>job &quot;%1&quot;: a duração esperada não pode ser negativa</translation>
+    </message>
+    <message>
+        <source>a declared connection has no name</source>
+        <translation>uma conexão declarada não tem nome</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot; is declared twice</source>
+        <translation>a conexão &quot;%1&quot; está declarada duas vezes</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot;: %2: %3</source>
+        <translation>conexão &quot;%1&quot;: %2: %3</translation>
+    </message>
+    <message>
+        <source>a declared user has no name</source>
+        <translation>um usuário declarado não tem nome</translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot; is declared twice</source>
+        <translation>o usuário &quot;%1&quot; está declarado duas vezes</translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot;: unknown time zone &quot;%2&quot;</source>
+        <translation>usuário &quot;%1&quot;: fuso horário desconhecido &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--prune cannot delete connection &quot;%1&quot;: job &quot;%2&quot; uses it; declare the connection, or the job&apos;s new connection</source>
+        <translation>--prune não pode excluir a conexão &quot;%1&quot;: o job &quot;%2&quot; a usa; declare a conexão, ou a nova conexão do job</translation>
+    </message>
+    <message>
+        <source>--prune cannot delete queue &quot;%1&quot;: job &quot;%2&quot;, which this file does not declare, stays in it; declare the queue, or the jobs: section</source>
+        <translation>--prune não pode excluir a fila &quot;%1&quot;: o job &quot;%2&quot;, que este arquivo não declara, continua nela; declare a fila, ou a seção jobs:</translation>
     </message>
 </context>
 <context>
@@ -2085,6 +2534,14 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>job &quot;%1&quot; uses escalation policy &quot;%2&quot;, which is neither declared nor in the database</source>
         <translation>o job &quot;%1&quot; usa a política de escalonamento &quot;%2&quot;, que não está declarada nem existe no banco de dados</translation>
     </message>
+    <message>
+        <source>--prune cannot delete schedule &quot;%1&quot;: escalation policy &quot;%2&quot;, which this file does not declare, names it</source>
+        <translation>--prune não pode excluir a escala &quot;%1&quot;: a política de escalonamento &quot;%2&quot;, que este arquivo não declara, a indica</translation>
+    </message>
+    <message>
+        <source>--prune cannot delete escalation policy &quot;%1&quot;: job &quot;%2&quot;, which this file does not declare, uses it</source>
+        <translation>--prune não pode excluir a política de escalonamento &quot;%1&quot;: o job &quot;%2&quot;, que este arquivo não declara, a usa</translation>
+    </message>
 </context>
 <context>
     <name>OnCallResolver</name>
@@ -2279,6 +2736,140 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     </message>
 </context>
 <context>
+    <name>SqlExecutor</name>
+    <message>
+        <source>exactly one of &quot;connection&quot; (a declared connection&apos;s name) and &quot;database&quot;: &quot;local&quot; is needed</source>
+        <translation>é necessário exatamente um entre &quot;connection&quot; (o nome de uma conexão declarada) e &quot;database&quot;: &quot;local&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;connection&quot; must be a connection&apos;s name</source>
+        <translation>&quot;connection&quot; deve ser o nome de uma conexão</translation>
+    </message>
+    <message>
+        <source>&quot;database&quot; must be &quot;local&quot; (the engine&apos;s own database); name other databases with &quot;connection&quot;</source>
+        <translation>&quot;database&quot; deve ser &quot;local&quot; (o banco de dados do próprio motor); indique outros bancos de dados com &quot;connection&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;query&quot; must be a non-empty SQL statement</source>
+        <translation>&quot;query&quot; deve ser uma instrução SQL não vazia</translation>
+    </message>
+    <message>
+        <source>&quot;timeout_ms&quot; must be a whole number of milliseconds from 1 to %1</source>
+        <translation>&quot;timeout_ms&quot; deve ser um número inteiro de milissegundos de 1 a %1</translation>
+    </message>
+    <message>
+        <source>invalid sql payload: %1</source>
+        <translation>payload sql inválido: %1</translation>
+    </message>
+    <message>
+        <source>no databases are configured for sql runs on this node</source>
+        <translation>nenhum banco de dados está configurado para execuções sql neste nó</translation>
+    </message>
+    <message>
+        <source>database &quot;local&quot;: the engine&apos;s own database is not available here</source>
+        <translation>database &quot;local&quot;: o banco de dados do próprio motor não está disponível aqui</translation>
+    </message>
+    <message>
+        <source>unknown connection &quot;%1&quot;</source>
+        <translation>conexão desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>declare it under connections: in the jobs file and apply it</source>
+        <translation>declare-a em connections: no arquivo de jobs e aplique-o</translation>
+    </message>
+    <message>
+        <source>cannot read connection &quot;%1&quot;</source>
+        <translation>não foi possível ler a conexão &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>connection &quot;%1&quot;: %2</source>
+        <translation>conexão &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1:</source>
+        <translation>não foi possível abrir %1:</translation>
+    </message>
+    <message>
+        <source>no such database file</source>
+        <translation>arquivo de banco de dados inexistente</translation>
+    </message>
+    <message>
+        <source>statement timeout: the query ran longer than %1 ms</source>
+        <translation>tempo limite da instrução esgotado: a consulta durou mais de %1 ms</translation>
+    </message>
+    <message>
+        <source>query cancelled</source>
+        <translation>consulta cancelada</translation>
+    </message>
+    <message>
+        <source>query failed:</source>
+        <translation>a consulta falhou:</translation>
+    </message>
+    <message>
+        <source>cannot connect:</source>
+        <translation>não foi possível conectar:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid PostgreSQL URL</source>
+        <translation>&quot;%1&quot; não é uma URL PostgreSQL válida</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1:</source>
+        <translation>não foi possível conectar a %1:</translation>
+    </message>
+    <message>
+        <source>unknown database URL (expected sqlite:PATH or postgresql://...)</source>
+        <translation>URL de banco de dados desconhecida (esperado sqlite:PATH ou postgresql://...)</translation>
+    </message>
+</context>
+<context>
+    <name>SqlRule</name>
+    <message>
+        <source>&quot;rule&quot; must be &quot;no_rows&quot;, {&quot;at_most&quot;: N} or {&quot;threshold&quot;: {&quot;op&quot;: &quot;&lt;&quot;, &quot;value&quot;: N}}</source>
+        <translation>&quot;rule&quot; deve ser &quot;no_rows&quot;, {&quot;at_most&quot;: N} ou {&quot;threshold&quot;: {&quot;op&quot;: &quot;&lt;&quot;, &quot;value&quot;: N}}</translation>
+    </message>
+    <message>
+        <source>&quot;rule&quot;: &quot;at_most&quot; must be a whole number of rows, 0 or more</source>
+        <translation>&quot;rule&quot;: &quot;at_most&quot; deve ser um número inteiro de linhas, 0 ou mais</translation>
+    </message>
+    <message>
+        <source>&quot;rule&quot;: &quot;threshold&quot; must be {&quot;op&quot;: one of &lt; &lt;= &gt; &gt;= == !=, &quot;value&quot;: a number}</source>
+        <translation>&quot;rule&quot;: &quot;threshold&quot; deve ser {&quot;op&quot;: um de &lt; &lt;= &gt; &gt;= == !=, &quot;value&quot;: um número}</translation>
+    </message>
+    <message>
+        <source>&quot;rule&quot;: unknown rule &quot;%1&quot; (expected no_rows, at_most or threshold)</source>
+        <translation>&quot;rule&quot;: regra desconhecida &quot;%1&quot; (esperado no_rows, at_most ou threshold)</translation>
+    </message>
+    <message>
+        <source>rule no_rows: the query returned %1 row(s)</source>
+        <translation>regra no_rows: a consulta retornou %1 linha(s)</translation>
+    </message>
+    <message>
+        <source>rule at_most %1: the query returned %2 rows</source>
+        <translation>regra at_most %1: a consulta retornou %2 linhas</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the query returned no rows</source>
+        <translation>regra threshold %1: a consulta não retornou nenhuma linha</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the first value is NULL</source>
+        <translation>regra threshold %1: o primeiro valor é NULL</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the first value &quot;%2&quot; is not a number</source>
+        <translation>regra threshold %1: o primeiro valor &quot;%2&quot; não é um número</translation>
+    </message>
+    <message>
+        <source>rule threshold %1: the first value is %2</source>
+        <translation>regra threshold %1: o primeiro valor é %2</translation>
+    </message>
+    <message>
+        <source>(%1 rows in all; the first %2 shown)</source>
+        <translation>(%1 linhas no total; mostradas as primeiras %2)</translation>
+    </message>
+</context>
+<context>
     <name>SqliteStore</name>
     <message>
         <source>unknown job &quot;%1&quot;</source>
@@ -2380,12 +2971,20 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <translation>a URL de banco de dados &quot;%1&quot; não é uma URL PostgreSQL válida</translation>
     </message>
     <message>
-        <source>database URL must not contain a password; keep it in the secret store</source>
-        <translation>a URL de banco de dados não deve conter senha; guarde-a no cofre de segredos</translation>
-    </message>
-    <message>
         <source>unknown database URL &quot;%1&quot; (expected sqlite:PATH or postgresql://...)</source>
         <translation>URL de banco de dados desconhecida &quot;%1&quot; (esperado sqlite:PATH ou postgresql://...)</translation>
+    </message>
+    <message>
+        <source>database URL &quot;%1&quot;: the password %2 was not read from the secret store</source>
+        <translation>URL do banco de dados &quot;%1&quot;: a senha %2 não foi lida do armazenamento de segredos</translation>
+    </message>
+    <message>
+        <source>database URL &quot;%1&quot;: only the password may be a secret reference (postgresql://user:${secret:NAME}@host/db)</source>
+        <translation>URL do banco de dados &quot;%1&quot;: somente a senha pode ser uma referência a segredo (postgresql://user:${secret:NAME}@host/db)</translation>
+    </message>
+    <message>
+        <source>database URL must not contain a password; keep it in the secret store and write postgresql://user:${secret:NAME}@host/db</source>
+        <translation>a URL do banco de dados não pode conter uma senha; guarde-a no armazenamento de segredos e escreva postgresql://user:${secret:NAME}@host/db</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2996,13 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>%1 runs/s | succeeded %2 | retrying %3 | dead %4 | running %5 | queues (waiting/running): %6</source>
         <translation>%1 execuções/s | bem-sucedidas %2 | em nova tentativa %3 | mortas %4 | em andamento %5 | filas (aguardando/em andamento): %6</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableChannel</name>
+    <message>
+        <source>e-mail transport not available: this build has no SMTP library yet</source>
+        <translation>transporte de e-mail indisponível: esta compilação ainda não tem biblioteca SMTP</translation>
     </message>
 </context>
 <context>
@@ -2423,69 +3029,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     </message>
 </context>
 <context>
-    <name>vigia</name>
-    <message>
-        <source>exactly one of &quot;connection&quot; (a declared connection&apos;s name) and &quot;database&quot;: &quot;local&quot; is needed</source>
-        <translation>é necessário exatamente um entre &quot;connection&quot; (o nome de uma conexão declarada) e &quot;database&quot;: &quot;local&quot;</translation>
-    </message>
-    <message>
-        <source>&quot;connection&quot; must be a connection&apos;s name</source>
-        <translation>&quot;connection&quot; deve ser o nome de uma conexão</translation>
-    </message>
-    <message>
-        <source>&quot;database&quot; must be &quot;local&quot; (the engine&apos;s own database); name other databases with &quot;connection&quot;</source>
-        <translation>&quot;database&quot; deve ser &quot;local&quot; (o banco de dados do próprio motor); indique outros bancos de dados com &quot;connection&quot;</translation>
-    </message>
-    <message>
-        <source>&quot;query&quot; must be a non-empty SQL statement</source>
-        <translation>&quot;query&quot; deve ser uma instrução SQL não vazia</translation>
-    </message>
-    <message>
-        <source>&quot;timeout_ms&quot; must be a whole number of milliseconds from 1 to %1</source>
-        <translation>&quot;timeout_ms&quot; deve ser um número inteiro de milissegundos de 1 a %1</translation>
-    </message>
-    <message>
-        <source>cannot open %1:</source>
-        <translation>não foi possível abrir %1:</translation>
-    </message>
-    <message>
-        <source>no such database file</source>
-        <translation>arquivo de banco de dados inexistente</translation>
-    </message>
-    <message>
-        <source>statement timeout: the query ran longer than %1 ms</source>
-        <translation>tempo limite da instrução esgotado: a consulta durou mais de %1 ms</translation>
-    </message>
-    <message>
-        <source>query cancelled</source>
-        <translation>consulta cancelada</translation>
-    </message>
-    <message>
-        <source>query failed:</source>
-        <translation>a consulta falhou:</translation>
-    </message>
-    <message>
-        <source>cannot connect:</source>
-        <translation>não foi possível conectar:</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid PostgreSQL URL</source>
-        <translation>&quot;%1&quot; não é uma URL PostgreSQL válida</translation>
-    </message>
-    <message>
-        <source>cannot connect to %1:</source>
-        <translation>não foi possível conectar a %1:</translation>
-    </message>
-    <message>
-        <source>unknown database URL (expected sqlite:PATH or postgresql://...)</source>
-        <translation>URL de banco de dados desconhecida (esperado sqlite:PATH ou postgresql://...)</translation>
-    </message>
-    <message>
-        <source>(%1 rows in all; the first %2 shown)</source>
-        <translation>(%1 linhas no total; mostradas as primeiras %2)</translation>
-    </message>
-</context>
-<context>
     <name>vigia::DeliveryWorker</name>
     <message>
         <source>the delivery log could not be opened</source>
@@ -2501,6 +3044,57 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>no desktop session shows notifications here</source>
         <translation>nenhuma sessão de desktop exibe notificações aqui</translation>
+    </message>
+</context>
+<context>
+    <name>vigia::Escalator</name>
+    <message>
+        <source>run dead</source>
+        <translation>execução morta</translation>
+    </message>
+    <message>
+        <source>job stale</source>
+        <translation>job em atraso</translation>
+    </message>
+    <message>
+        <source>run too long</source>
+        <translation>execução longa demais</translation>
+    </message>
+    <message>
+        <source>failure rate</source>
+        <translation>taxa de falhas</translation>
+    </message>
+    <message>
+        <source>SQL check failed</source>
+        <translation>verificação SQL falhou</translation>
+    </message>
+    <message>
+        <source>external alert</source>
+        <translation>alerta externo</translation>
+    </message>
+    <message>
+        <source>all %1s: nobody acknowledged</source>
+        <translation>todos os %1s: ninguém reconheceu</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>etapa %1 de %2</translation>
+    </message>
+    <message>
+        <source>, pass %1 of %2</source>
+        <translation>, passagem %1 de %2</translation>
+    </message>
+    <message>
+        <source>unknown escalation policy &quot;%1&quot;</source>
+        <translation>política de escalonamento desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has no contact channel</source>
+        <translation>%1 não tem canal de contato</translation>
+    </message>
+    <message>
+        <source>do not disturb until %1 (%2)</source>
+        <translation>não perturbe até %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2555,80 +3149,6 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     <message>
         <source>the job&apos;s failure rate is back under its threshold</source>
         <translation>a taxa de falhas do job voltou a ficar abaixo do limiar</translation>
-    </message>
-</context>
-<context>
-    <name>vigia::SqlExecution</name>
-    <message>
-        <source>invalid sql payload: %1</source>
-        <translation>payload sql inválido: %1</translation>
-    </message>
-    <message>
-        <source>no databases are configured for sql runs on this node</source>
-        <translation>nenhum banco de dados está configurado para execuções sql neste nó</translation>
-    </message>
-    <message>
-        <source>database &quot;local&quot;: the engine&apos;s own database is not available here</source>
-        <translation>database &quot;local&quot;: o banco de dados do próprio motor não está disponível aqui</translation>
-    </message>
-    <message>
-        <source>unknown connection &quot;%1&quot;</source>
-        <translation>conexão desconhecida &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>declare it under connections: in the jobs file and apply it</source>
-        <translation>declare-a em connections: no arquivo de jobs e aplique-o</translation>
-    </message>
-    <message>
-        <source>cannot read connection &quot;%1&quot;</source>
-        <translation>não foi possível ler a conexão &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>connection &quot;%1&quot;: %2</source>
-        <translation>conexão &quot;%1&quot;: %2</translation>
-    </message>
-</context>
-<context>
-    <name>vigia::SqlRule</name>
-    <message>
-        <source>&quot;rule&quot; must be &quot;no_rows&quot;, {&quot;at_most&quot;: N} or {&quot;threshold&quot;: {&quot;op&quot;: &quot;&lt;&quot;, &quot;value&quot;: N}}</source>
-        <translation>&quot;rule&quot; deve ser &quot;no_rows&quot;, {&quot;at_most&quot;: N} ou {&quot;threshold&quot;: {&quot;op&quot;: &quot;&lt;&quot;, &quot;value&quot;: N}}</translation>
-    </message>
-    <message>
-        <source>&quot;rule&quot;: &quot;at_most&quot; must be a whole number of rows, 0 or more</source>
-        <translation>&quot;rule&quot;: &quot;at_most&quot; deve ser um número inteiro de linhas, 0 ou mais</translation>
-    </message>
-    <message>
-        <source>&quot;rule&quot;: &quot;threshold&quot; must be {&quot;op&quot;: one of &lt; &lt;= &gt; &gt;= == !=, &quot;value&quot;: a number}</source>
-        <translation>&quot;rule&quot;: &quot;threshold&quot; deve ser {&quot;op&quot;: um de &lt; &lt;= &gt; &gt;= == !=, &quot;value&quot;: um número}</translation>
-    </message>
-    <message>
-        <source>&quot;rule&quot;: unknown rule &quot;%1&quot; (expected no_rows, at_most or threshold)</source>
-        <translation>&quot;rule&quot;: regra desconhecida &quot;%1&quot; (esperado no_rows, at_most ou threshold)</translation>
-    </message>
-    <message>
-        <source>rule no_rows: the query returned %1 row(s)</source>
-        <translation>regra no_rows: a consulta retornou %1 linha(s)</translation>
-    </message>
-    <message>
-        <source>rule at_most %1: the query returned %2 rows</source>
-        <translation>regra at_most %1: a consulta retornou %2 linhas</translation>
-    </message>
-    <message>
-        <source>rule threshold %1: the query returned no rows</source>
-        <translation>regra threshold %1: a consulta não retornou nenhuma linha</translation>
-    </message>
-    <message>
-        <source>rule threshold %1: the first value is NULL</source>
-        <translation>regra threshold %1: o primeiro valor é NULL</translation>
-    </message>
-    <message>
-        <source>rule threshold %1: the first value &quot;%2&quot; is not a number</source>
-        <translation>regra threshold %1: o primeiro valor &quot;%2&quot; não é um número</translation>
-    </message>
-    <message>
-        <source>rule threshold %1: the first value is %2</source>
-        <translation>regra threshold %1: o primeiro valor é %2</translation>
     </message>
 </context>
 <context>
