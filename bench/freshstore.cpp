@@ -37,7 +37,7 @@ std::unique_ptr<Store> createFreshStore(const StoreUrl &url, int concurrency, qi
     }
     std::unique_ptr<Store> store = openStore(url);
     ensureSchema(*store);
-    store->setQueueConcurrency(QStringLiteral("default"), std::max(concurrency, 1000),
+    store->setQueueConcurrency(QStringLiteral("default"), std::max(concurrency, 100000),
                                Actor{QStringLiteral("vigia-bench")}, now);
     return store;
 }

@@ -1,6 +1,7 @@
-// PostgresStore: the dispatcher's hot path. One exchange is one transaction of a few prepared statements: all
-// completions in one statement (attempt rows included), promotion, a lock on each queue that has room, and one
-// claim statement per queue.
+// PostgresStore: the dispatcher's hot path. One exchange is two transactions of a few prepared statements that run
+// at the same time on two connections, so that the server works on both with two backends: all completions in one
+// statement (attempt rows included) on one; promotion, a lock on each queue that has room, and one claim statement
+// per queue on the other.
 //
 // Every statement that picks rows by a subquery updates them through `id = ANY (ARRAY(subquery))` rather than a join:
 // the planner cannot know how many rows a LIMIT or an unnest yields, and with a backlog it estimated thousands and
@@ -11,6 +12,7 @@
 #include "store/postgressession.h"
 
 #include <algorithm>
+#include <future>
 
 namespace vigia {
 
@@ -74,7 +76,8 @@ const char *const ClaimSql =
     "RETURNING " VIGIA_PG_RUN_COLUMNS;
 } // namespace
 
-QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, const QVector<Completion> &completions)
+QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, PostgresSession &session,
+                                                const QVector<Completion> &completions)
 {
     PgArray id, state, finalAt, finishedAt, durationMs, result, error, nextRunAt, refund, rescued, guard, node,
         recordAttempt, outcome, startedAt, attempt;
@@ -100,7 +103,7 @@ QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, cons
         attempt.add(c.attempt);
     }
     const pqxx::result rows = tx.exec_prepared(
-        m_session->prepared("vigia_complete", CompleteSql), id.str(), state.str(), finalAt.str(), finishedAt.str(),
+        session.prepared("vigia_complete", CompleteSql), id.str(), state.str(), finalAt.str(), finishedAt.str(),
         durationMs.str(), result.str(), error.str(), nextRunAt.str(), refund.str(), rescued.str(), guard.str(),
         node.str(), recordAttempt.str(), outcome.str(), startedAt.str(), attempt.str());
     QVector<qint64> applied;
@@ -127,33 +130,82 @@ void PostgresStore::claimFromQueue(pqxx::transaction_base &tx, const QString &qu
         out.append(readPgRun(row));
 }
 
+QVector<qint64> PostgresStore::writeCompletions(const QVector<Completion> &completions)
+{
+    try {
+        if (!m_completionSession || !m_completionSession->connection.is_open())
+            m_completionSession = openSession();
+        pqxx::work tx(m_completionSession->connection);
+        QVector<qint64> written = applyCompletions(tx, *m_completionSession, completions);
+        tx.commit();
+        return written;
+    } catch (...) {
+        m_completionSession.reset(); // the next exchange starts on a fresh connection
+        throw;
+    }
+}
+
+void PostgresStore::claimRuns(const ClaimRequest &request, int maxRuns, QVector<Run> &out)
+{
+    guarded("exchange", [&] {
+        pqxx::work tx(m_session->connection);
+        if (request.asyncClaims)
+            tx.exec("SET LOCAL synchronous_commit TO off");
+        if (request.promote)
+            tx.exec_prepared(m_session->prepared("vigia_promote", PromoteSql), request.now);
+        const QStringList queues = lockClaimableQueues(tx);
+        // Rotate the starting queue so that a busy queue cannot starve the others of this node's workers.
+        int remaining = maxRuns;
+        const int n = int(queues.size());
+        for (int i = 0; i < n && remaining > 0; ++i) {
+            const int before = int(out.size());
+            claimFromQueue(tx, queues.at((i + m_claimRotation) % n), remaining, request, out);
+            remaining -= int(out.size()) - before;
+        }
+        ++m_claimRotation;
+        tx.commit();
+    });
+}
+
 ExchangeResult PostgresStore::exchange(const QVector<Completion> &completions, const ClaimRequest &request)
 {
     ExchangeResult result;
     if (completions.isEmpty() && request.maxRuns <= 0)
         return result;
-    guarded("exchange", [&] {
-        pqxx::work tx(m_session->connection);
-        if (!completions.isEmpty())
-            result.finished = applyCompletions(tx, completions);
-        else if (request.asyncClaims)
-            tx.exec("SET LOCAL synchronous_commit TO off");
-        if (request.maxRuns > 0) {
-            if (request.promote)
-                tx.exec_prepared(m_session->prepared("vigia_promote", PromoteSql), request.now);
-            const QStringList queues = lockClaimableQueues(tx);
-            // Rotate the starting queue so that a busy queue cannot starve the others of this node's workers.
-            int remaining = request.maxRuns;
-            const int n = int(queues.size());
-            for (int i = 0; i < n && remaining > 0; ++i) {
-                const int before = int(result.claimed.size());
-                claimFromQueue(tx, queues.at((i + m_claimRotation) % n), remaining, request, result.claimed);
-                remaining -= int(result.claimed.size()) - before;
-            }
-            ++m_claimRotation;
+    if (completions.isEmpty()) {
+        claimRuns(request, request.maxRuns, result.claimed);
+    } else if (request.maxRuns <= 0) {
+        result.finished = guarded("exchange", [&] { return writeCompletions(completions); });
+    } else {
+        // Completions and claims are independent, so they run side by side on two connections: one after the other
+        // they kept one server backend busy, together the server works with two. A claim counts the runs being
+        // completed as still running until their transaction commits, so it may take fewer than it could, never
+        // more than a queue's concurrency allows; when it came short, a second claim after the commit takes the
+        // slots the completions freed (a queue of concurrency 1 goes on at once, not at the next poll).
+        // A claim whose completions failed is not lost: the error makes the dispatcher hand back the runs it holds
+        // but never heard of. Completions written while the claim failed are offered again by the dispatcher and
+        // refused as no longer running (logged, not counted twice).
+        std::future<QVector<qint64>> written =
+            std::async(std::launch::async, [this, &completions] { return writeCompletions(completions); });
+        std::exception_ptr claimFailure;
+        try {
+            claimRuns(request, request.maxRuns, result.claimed);
+        } catch (...) {
+            claimFailure = std::current_exception();
         }
-        tx.commit();
-    });
+        try {
+            result.finished = written.get();
+        } catch (...) {
+            rethrowAsStoreError("exchange");
+        }
+        if (claimFailure)
+            std::rethrow_exception(claimFailure);
+        if (!result.finished.isEmpty() && result.claimed.size() < request.maxRuns) {
+            ClaimRequest again = request;
+            again.promote = false;
+            claimRuns(again, request.maxRuns - int(result.claimed.size()), result.claimed);
+        }
+    }
     std::sort(result.claimed.begin(), result.claimed.end(), [](const Run &a, const Run &b) {
         return std::tie(a.priority, a.scheduledAt, a.id) < std::tie(b.priority, b.scheduledAt, b.id);
     });

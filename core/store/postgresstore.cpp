@@ -82,6 +82,11 @@ void PostgresStore::reconnect()
     qCInfo(lcStore).noquote() << "reconnected to PostgreSQL at" << m_url;
 }
 
+std::unique_ptr<PostgresSession> PostgresStore::openSession() const
+{
+    return std::make_unique<PostgresSession>(conninfoFor(m_url));
+}
+
 void PostgresStore::rethrowAsStoreError(const char *what) const
 {
     QString message;

@@ -136,6 +136,8 @@ private:
     // A new connection in place of a broken one (the next operation after a failure calls it); throws libpqxx's
     // broken_connection when the server is still unreachable, or when this connection listened for wake-ups.
     void reconnect();
+    // Another connection to the same database.
+    std::unique_ptr<PostgresSession> openSession() const;
 
     void requireQueues(pqxx::transaction_base &tx, const QVector<NewRun> &runs);
     void requireQueue(pqxx::transaction_base &tx, const QString &name);
@@ -144,8 +146,14 @@ private:
     // unknown.
     std::optional<QVector<EnqueueResult>> insertUnkeyedRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs,
                                                             qsizetype start, qsizetype end, qint64 now);
-    QVector<qint64> applyCompletions(pqxx::transaction_base &tx, const QVector<Completion> &completions);
+    QVector<qint64> applyCompletions(pqxx::transaction_base &tx, PostgresSession &session,
+                                     const QVector<Completion> &completions);
+    // Writes completions in their own transaction on the completion session (see exchange()); runs on a helper
+    // thread while the claim runs on m_session.
+    QVector<qint64> writeCompletions(const QVector<Completion> &completions);
     QStringList lockClaimableQueues(pqxx::transaction_base &tx);
+    // One claim transaction on m_session: promotion if asked, then up to maxRuns runs from the queues with room.
+    void claimRuns(const ClaimRequest &request, int maxRuns, QVector<Run> &out);
     void claimFromQueue(pqxx::transaction_base &tx, const QString &queue, int count, const ClaimRequest &request,
                         QVector<Run> &out);
     std::optional<Run> lockRun(pqxx::transaction_base &tx, qint64 id);
@@ -183,6 +191,8 @@ private:
     QString m_url;
     QString m_password; // from the secret store, or empty for PGPASSWORD / ~/.pgpass
     std::unique_ptr<PostgresSession> m_session;
+    // A second connection for exchange()'s completions, opened on first use and dropped when it fails.
+    std::unique_ptr<PostgresSession> m_completionSession;
     std::unique_ptr<PostgresWakeReceiver> m_wakes; // after the session: unregisters before it closes
     int m_claimRotation = 0;
 };

@@ -66,6 +66,7 @@ private slots:
     void concurrentClaimersNeverExceedConcurrencyNorClaimTwice();
     void claimSkipsRunsLockedByAnotherTransaction();
     void claimWaitsForQueueLockThenCountsCommittedClaims();
+    void exchangeClaimsTheSlotItsCompletionsFreed();
     void concurrentMigrationsApplyEachStepOnce();
 
 private:
@@ -313,6 +314,33 @@ void TestPostgresClaims::claimWaitsForQueueLockThenCountsCommittedClaims()
     RunFilter running;
     running.state = RunState::Running;
     QCOMPARE(store->runs(running).size(), 3);
+}
+
+void TestPostgresClaims::exchangeClaimsTheSlotItsCompletionsFreed()
+{
+    // Completions and claims run side by side on two connections; a serial queue must still go on in the same
+    // exchange, not wait for the next poll, and never hold two runs at once.
+    const QString serial = QStringLiteral("serial");
+    const std::unique_ptr<Store> store = open();
+    store->ensureQueue({serial, 1, false}, Operator, T0);
+    store->enqueue(QVector<NewRun>(5, runIn(serial)), T0);
+    QVector<Run> held = store->exchange({}, ClaimRequest{QStringLiteral("n1"), 4, T0, T0 + 30'000}).claimed;
+    QCOMPARE(held.size(), 1);
+    for (int i = 1; i < 5; ++i) {
+        const ExchangeResult next = store->exchange({succeeded(held.first(), QStringLiteral("n1"), T0 + i)},
+                                                    ClaimRequest{QStringLiteral("n1"), 4, T0 + i, T0 + 30'000});
+        QCOMPARE(next.finished, QVector<qint64>{held.first().id});
+        QCOMPARE(next.claimed.size(), 1);
+        QVERIFY(next.claimed.first().id > held.first().id);
+        held = next.claimed;
+    }
+    const ExchangeResult last = store->exchange({succeeded(held.first(), QStringLiteral("n1"), T0 + 9)},
+                                                ClaimRequest{QStringLiteral("n1"), 4, T0 + 9, T0 + 30'000});
+    QCOMPARE(last.finished.size(), 1);
+    QVERIFY(last.claimed.isEmpty());
+    RunFilter done;
+    done.state = RunState::Succeeded;
+    QCOMPARE(store->runs(done).size(), 5);
 }
 
 void TestPostgresClaims::concurrentMigrationsApplyEachStepOnce()
