@@ -84,7 +84,7 @@ void PostgresStore::reconnect()
 
 std::unique_ptr<PostgresSession> PostgresStore::openSession() const
 {
-    return std::make_unique<PostgresSession>(conninfoFor(m_url));
+    return std::make_unique<PostgresSession>(conninfoFor(m_url, m_password));
 }
 
 void PostgresStore::rethrowAsStoreError(const char *what) const
