@@ -146,6 +146,8 @@ private:
     // unknown.
     std::optional<QVector<EnqueueResult>> insertUnkeyedRuns(pqxx::transaction_base &tx, const QVector<NewRun> &runs,
                                                             qsizetype start, qsizetype end, qint64 now);
+    // One run without a unique key, in one statement with scalar parameters; nullopt when its queue is unknown.
+    std::optional<qint64> insertUnkeyedRun(pqxx::transaction_base &tx, const NewRun &run, qint64 now);
     QVector<qint64> applyCompletions(pqxx::transaction_base &tx, PostgresSession &session,
                                      const QVector<Completion> &completions);
     // Writes completions in their own transaction on the completion session (see exchange()); runs on a helper

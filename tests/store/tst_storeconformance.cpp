@@ -51,6 +51,7 @@ private slots:
     void newerSchemaIsRefused();
     void migrateAppliesAStepMissingBelowTheNewest();
     void enqueueAssignsIdsAndInitialStates();
+    void enqueueOneRunStoresEveryField();
     void enqueueToUnknownQueueWritesNothing();
     void uniqueKeyDuplicateIsReportedNotInserted();
     void claimOrdersByPriorityThenScheduledAtThenId();
@@ -175,10 +176,41 @@ void TestStoreConformance::enqueueAssignsIdsAndInitialStates()
     QCOMPARE(scheduled.priority, Priority::High);
 }
 
+// A single run takes its own statement on PostgreSQL (scalar parameters); it must store what the batch one does.
+void TestStoreConformance::enqueueOneRunStoresEveryField()
+{
+    NewRun one = newRun();
+    one.payload = QByteArrayLiteral("{\"url\":\"http://127.0.0.1/\"}");
+    one.priority = Priority::Critical;
+    one.maxAttempts = 7;
+    one.timeoutMs = 12'000;
+    one.runAt = T0 + 3'000;
+    const QVector<EnqueueResult> results = m_store->enqueue({one}, T0);
+    QCOMPARE(results.size(), 1);
+    QVERIFY(!results[0].duplicate);
+    const Run stored = *m_store->run(results[0].id);
+    QCOMPARE(stored.queue, QStringLiteral("default"));
+    QCOMPARE(stored.kind, QStringLiteral("noop"));
+    QCOMPARE(stored.payload, one.payload);
+    QCOMPARE(stored.priority, Priority::Critical);
+    QCOMPARE(stored.maxAttempts, 7);
+    QCOMPARE(stored.timeoutMs, 12'000);
+    QCOMPARE(stored.state, RunState::Scheduled);
+    QCOMPARE(stored.createdAt, T0);
+    QCOMPARE(stored.scheduledAt, T0 + 3'000);
+    QCOMPARE(stored.jobId, 0);
+    QCOMPARE(stored.replayOf, 0);
+    const Run due = *m_store->run(m_store->enqueue({newRun()}, T0).first().id);
+    QCOMPARE(due.state, RunState::Available);
+    QCOMPARE(due.scheduledAt, T0);
+}
+
 void TestStoreConformance::enqueueToUnknownQueueWritesNothing()
 {
     QVERIFY_THROWS_EXCEPTION(StoreError,
                              m_store->enqueue({newRun(), newRun(QStringLiteral("noop"), QStringLiteral("nope"))}, T0));
+    QVERIFY_THROWS_EXCEPTION(StoreError,
+                             m_store->enqueue({newRun(QStringLiteral("noop"), QStringLiteral("nope"))}, T0));
     QVERIFY(m_store->runs({}).isEmpty());
 }
 
