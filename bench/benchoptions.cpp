@@ -96,11 +96,11 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
                                          tr("At most this many runs claimed ahead of free workers (default: the "
                                             "engine's, 1024)."),
                                          QStringLiteral("n"));
-    const QCommandLineOption asyncClaims(QStringLiteral("async-claims"),
-                                         tr("PostgreSQL: transactions that only claim commit without waiting for the "
-                                            "WAL flush (completions and enqueues still wait)."));
+    const QCommandLineOption syncClaims(QStringLiteral("sync-claims"),
+                                        tr("PostgreSQL: claims wait for their WAL flush too (by default only "
+                                           "completions and enqueues do)."));
     const QCommandLineOption verbose(QStringLiteral("verbose"), tr("Keep the engine's info logs (stderr)."));
-    parser.addOptions({db, pgTemp, scenario, jobs, concurrency, batch, interval, maxPrefetch, asyncClaims, verbose});
+    parser.addOptions({db, pgTemp, scenario, jobs, concurrency, batch, interval, maxPrefetch, syncClaims, verbose});
 
     *exitCode = 2;
     if (!parser.parse(arguments)) {
@@ -181,7 +181,7 @@ std::optional<BenchOptions> parseBenchOptions(const QStringList &arguments, int 
             return std::nullopt;
         options.maxPrefetch = *value;
     }
-    options.asyncClaims = parser.isSet(asyncClaims);
+    options.asyncClaims = !parser.isSet(syncClaims);
     options.jobs = *jobsValue;
     options.concurrency = *concurrencyValue;
     options.batchSize = *batchValue;

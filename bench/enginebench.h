@@ -22,8 +22,8 @@ struct EngineSetup {
     Clock *clock = nullptr;
     const ExecutorRegistry *registry = nullptr;
     int concurrency = 8;
-    int maxPrefetch = -1;     // -1: the engine's default
-    bool asyncClaims = false; // EngineConfig::asyncClaims
+    int maxPrefetch = -1;    // -1: the engine's default
+    bool asyncClaims = true; // EngineConfig::asyncClaims
 };
 
 // The life of a scenario that drives a real Engine from the main thread's event loop: builds and starts the engine,

@@ -70,6 +70,12 @@ int serveVerb(CliContext &context, const QStringList &args)
          QCoreApplication::translate("Cli", "Delete dead runs this long after they were replayed or discarded; dead "
                                             "runs still in the dead-letter queue are kept (default 30d)."),
          QStringLiteral("duration"), QStringLiteral("30d")});
+    parser.addOption(
+        {QStringLiteral("sync-claims"),
+         QCoreApplication::translate("Cli", "PostgreSQL: claims wait for their WAL flush too. By default they do not "
+                                            "(completions and enqueues always do): a database crash can then make a "
+                                            "claimed run run again, as a node crash does, but never loses it or "
+                                            "finishes it twice.")});
     parser.addOption({QStringLiteral("quiet"), QCoreApplication::translate("Cli", "No summary line.")});
     if (!parser.parse(context, args, 0, 0))
         return Success;
@@ -82,6 +88,7 @@ int serveVerb(CliContext &context, const QStringList &args)
     config.leaderLeaseMs =
         parseDurationMs(parser.value(QStringLiteral("leader-lease")), QStringLiteral("--leader-lease"), 100, 3600'000);
     config.pollIntervalMs = parseInt(parser.value(QStringLiteral("poll-ms")), QStringLiteral("--poll-ms"), 10, 60000);
+    config.asyncClaims = !parser.isSet(QStringLiteral("sync-claims"));
     config.escalation.defaultPolicy = parser.value(QStringLiteral("default-escalation-policy"));
     config.escalation.criticalBreaksDnd = parser.isSet(QStringLiteral("critical-breaks-dnd"));
     constexpr qint64 TenYearsMs = 3650 * RetentionPolicy::Day;

@@ -22,7 +22,7 @@ struct EngineConfig {
     // through in two round trips, at least `prefetch` and at most `maxPrefetch`: long runs keep it at the floor.
     int prefetch = -1; // -1: as many as `concurrency`
     int maxPrefetch = 1024;
-    bool asyncClaims = false;              // see ClaimRequest::asyncClaims
+    bool asyncClaims = true;               // see ClaimRequest::asyncClaims; serve --sync-claims turns it off
     qint64 leaseMs = 30'000;               // a running run's lease; renewed every third of it
     qint64 pollIntervalMs = 250;           // look for runs enqueued by other processes (a fallback for wake-ups)
     bool listenForWakes = true;            // wake when another process enqueues (PostgreSQL LISTEN/NOTIFY)

@@ -1,7 +1,7 @@
-// PostgresStore: the dispatcher's hot path. One exchange is two transactions of a few prepared statements that run
-// at the same time on two connections, so that the server works on both with two backends: all completions in one
-// statement (attempt rows included) on one; promotion, a lock on each queue that has room, and one claim statement
-// per queue on the other.
+// PostgresStore: the dispatcher's hot path. One exchange is two transactions that run at the same time on two
+// connections, so that the server works on both with two backends: all completions in one statement (attempt rows
+// included) on one; on the other, one call of the claim function (migration 9: promotion, a lock on each queue that
+// has room, and a claim per queue).
 //
 // Every statement that picks rows by a subquery updates them through `id = ANY (ARRAY(subquery))` rather than a join:
 // the planner cannot know how many rows a LIMIT or an unnest yields, and with a backlog it estimated thousands and
@@ -45,35 +45,6 @@ const char *const CompleteSql =
     "ORDER BY ord) "
     "SELECT id FROM done ORDER BY ord";
 
-// Due runs another transaction holds (another node promoting them) are skipped, not waited for.
-const char *const PromoteSql =
-    "UPDATE runs SET state = 'available' WHERE id = ANY (ARRAY(SELECT id FROM runs WHERE state IN ('scheduled', "
-    "'retryable') AND scheduled_at <= $1 FOR UPDATE SKIP LOCKED))";
-
-// The queues this pass may claim from, locked in name order until commit: a claimer on another node waits here, then
-// counts with a fresh snapshot that includes what this one claimed. The lock has to come in a statement of its own:
-// a statement counts with the snapshot it started with, which would not show claims committed while it waited.
-// Queues that look full are not locked, so that saturated queues do not serialise every node's passes.
-// FOR NO KEY UPDATE leaves the key-share locks of jobs' foreign key alone. "Has an available run" is a scalar
-// subquery that stops at the first one: as an EXISTS the planner made it a semi-join that hashed every available run,
-// and without the claim index's order the generic plan scanned the table (through all finished runs) to find it.
-const char *const LockQueuesSql =
-    "SELECT q.name FROM queues q WHERE NOT q.paused "
-    "AND (SELECT a.id FROM runs a WHERE a.state = 'available' AND a.queue = q.name "
-    "ORDER BY a.priority, a.scheduled_at, a.id LIMIT 1) IS NOT NULL "
-    "AND q.concurrency > (SELECT count(*) FROM runs r WHERE r.state = 'running' AND r.queue = q.name) "
-    "ORDER BY q.name FOR NO KEY UPDATE OF q";
-
-// Claims up to $2 runs of queue $1, never more than its free slots, skipping runs other transactions hold.
-const char *const ClaimSql =
-    "WITH picked AS (SELECT id FROM runs WHERE state = 'available' AND queue = $1 "
-    "ORDER BY priority, scheduled_at, id "
-    "LIMIT greatest(0, least($2::integer, (SELECT q.concurrency FROM queues q WHERE q.name = $1) - "
-    "(SELECT count(*) FROM runs c WHERE c.state = 'running' AND c.queue = $1))) "
-    "FOR UPDATE SKIP LOCKED) "
-    "UPDATE runs SET state = 'running', attempt = attempt + 1, lease_owner = $3, lease_expires_at = $4, "
-    "started_at = $5, finished_at = NULL WHERE id = ANY (ARRAY(SELECT id FROM picked)) "
-    "RETURNING " VIGIA_PG_RUN_COLUMNS;
 } // namespace
 
 QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, PostgresSession &session,
@@ -113,23 +84,6 @@ QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, Post
     return applied;
 }
 
-QStringList PostgresStore::lockClaimableQueues(pqxx::transaction_base &tx)
-{
-    QStringList names;
-    for (const pqxx::row &row : tx.exec_prepared(m_session->prepared("vigia_lock_queues", LockQueuesSql)))
-        names << qtText(row[0]);
-    return names;
-}
-
-void PostgresStore::claimFromQueue(pqxx::transaction_base &tx, const QString &queue, int count,
-                                   const ClaimRequest &request, QVector<Run> &out)
-{
-    const pqxx::result rows = tx.exec_prepared(m_session->prepared("vigia_claim", ClaimSql), pgText(queue), count,
-                                               pgText(request.node), request.leaseExpiresAt, request.now);
-    for (const pqxx::row &row : rows)
-        out.append(readPgRun(row));
-}
-
 QVector<qint64> PostgresStore::writeCompletions(const QVector<Completion> &completions)
 {
     try {
@@ -148,22 +102,18 @@ QVector<qint64> PostgresStore::writeCompletions(const QVector<Completion> &compl
 void PostgresStore::claimRuns(const ClaimRequest &request, int maxRuns, QVector<Run> &out)
 {
     guarded("exchange", [&] {
-        pqxx::work tx(m_session->connection);
-        if (request.asyncClaims)
-            tx.exec("SET LOCAL synchronous_commit TO off");
-        if (request.promote)
-            tx.exec_prepared(m_session->prepared("vigia_promote", PromoteSql), request.now);
-        const QStringList queues = lockClaimableQueues(tx);
+        // One statement in autocommit: the function (migration 9) promotes, locks and claims in one transaction.
+        pqxx::nontransaction tx(m_session->connection);
+        const pqxx::result rows = tx.exec_prepared(
+            m_session->prepared("vigia_claim_runs",
+                                "SELECT " VIGIA_PG_RUN_COLUMNS " FROM vigia_claim_runs($1, $2, $3, $4, $5, $6, $7)"),
+            request.promote ? std::optional<long long>(request.now) : std::nullopt, maxRuns, pgText(request.node),
+            static_cast<long long>(request.leaseExpiresAt), static_cast<long long>(request.now), m_claimRotation,
+            request.asyncClaims);
         // Rotate the starting queue so that a busy queue cannot starve the others of this node's workers.
-        int remaining = maxRuns;
-        const int n = int(queues.size());
-        for (int i = 0; i < n && remaining > 0; ++i) {
-            const int before = int(out.size());
-            claimFromQueue(tx, queues.at((i + m_claimRotation) % n), remaining, request, out);
-            remaining -= int(out.size()) - before;
-        }
-        ++m_claimRotation;
-        tx.commit();
+        m_claimRotation = (m_claimRotation + 1) % 1'000'000;
+        for (const pqxx::row &row : rows)
+            out.append(readPgRun(row));
     });
 }
 

@@ -153,11 +153,9 @@ private:
     // Writes completions in their own transaction on the completion session (see exchange()); runs on a helper
     // thread while the claim runs on m_session.
     QVector<qint64> writeCompletions(const QVector<Completion> &completions);
-    QStringList lockClaimableQueues(pqxx::transaction_base &tx);
-    // One claim transaction on m_session: promotion if asked, then up to maxRuns runs from the queues with room.
+    // One claim on m_session, a transaction of its own: promotion if asked, then up to maxRuns runs from the queues
+    // with room.
     void claimRuns(const ClaimRequest &request, int maxRuns, QVector<Run> &out);
-    void claimFromQueue(pqxx::transaction_base &tx, const QString &queue, int count, const ClaimRequest &request,
-                        QVector<Run> &out);
     std::optional<Run> lockRun(pqxx::transaction_base &tx, qint64 id);
     Run requireRun(pqxx::transaction_base &tx, qint64 id);
     QVector<JobDef> selectJobs(const char *where, const std::optional<std::string> &key);

@@ -312,6 +312,8 @@ const QVector<Migration> &sqliteMigrations()
                             "WHERE status = 'pending'"),
              QStringLiteral("CREATE INDEX deliveries_incident ON notification_deliveries (incident_id, id)"),
          }},
+        // PostgreSQL's claim function; SQLite claims in one process under BEGIN IMMEDIATE and needs nothing.
+        {9, "the claim as one function call: promotion, queue locks and claims in one round trip", {}},
     };
     return migrations;
 }
