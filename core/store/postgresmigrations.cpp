@@ -318,7 +318,7 @@ const QVector<Migration> &postgresMigrations()
              QStringLiteral("CREATE INDEX deliveries_incident ON notification_deliveries (incident_id, id)"),
          }},
         {9,
-         "the claim as one function call: promotion, queue locks and claims in one round trip",
+         "hot path: the claim as one function call; unique keys indexed only where a run has one",
          {
              // The dispatcher's claim was BEGIN, promote, lock the queues, a claim per queue and COMMIT: five round
              // trips between a wake-up and a run's start, each about 0.3 ms on an idle machine. As a function called
@@ -336,6 +336,12 @@ const QVector<Migration> &postgresMigrations()
              //   free slots, skipping runs other transactions hold; rows are updated through `id = ANY (ARRAY(...))`
              //   so that they are always read by the primary key (see postgresdispatch.cpp).
              // - async_commit: the transaction does not wait for its WAL flush (ClaimRequest::asyncClaims).
+             // Second, most runs have no unique key (only schedule fires do), yet the column's UNIQUE indexed every
+             // row's NULL, and since no update of a run is HOT (its state is in the partial indexes' predicates),
+             // enqueue, claim and completion each wrote an entry there. Indexed only where set, the conflict target
+             // of a keyed enqueue names the predicate (ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL).
+             QStringLiteral("ALTER TABLE runs DROP CONSTRAINT runs_unique_key_key"),
+             QStringLiteral("CREATE UNIQUE INDEX runs_unique_key ON runs (unique_key) WHERE unique_key IS NOT NULL"),
              QStringLiteral(
                  R"(CREATE OR REPLACE FUNCTION vigia_claim_runs(promote_at bigint, max_runs integer, node text,
                 lease_expires_at bigint, now_ms bigint, rotation integer, async_commit boolean)

@@ -330,7 +330,7 @@ QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, con
         "replay_of, unique_key, created_at, scheduled_at) SELECT id, queue, kind, payload, priority, "
         "CASE WHEN scheduled_at > $11 THEN 'scheduled' ELSE 'available' END, max_attempts, timeout_ms, job_id, "
         "replay_of, unique_key, $11, scheduled_at FROM input ORDER BY ord "
-        "ON CONFLICT (unique_key) DO NOTHING RETURNING id, queue), " VIGIA_PG_WAKE_CTE
+        "ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id, queue), " VIGIA_PG_WAKE_CTE
         " SELECT input.id, inserted.id IS NOT NULL FROM input LEFT JOIN inserted ON inserted.id = input.id "
         "WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY input.ord";
     const std::string &insert = m_session->prepared("vigia_insert_runs", InsertSql);

@@ -312,8 +312,9 @@ const QVector<Migration> &sqliteMigrations()
                             "WHERE status = 'pending'"),
              QStringLiteral("CREATE INDEX deliveries_incident ON notification_deliveries (incident_id, id)"),
          }},
-        // PostgreSQL's claim function; SQLite claims in one process under BEGIN IMMEDIATE and needs nothing.
-        {9, "the claim as one function call: promotion, queue locks and claims in one round trip", {}},
+        // PostgreSQL only: its claim function (SQLite claims in one process under BEGIN IMMEDIATE) and its partial
+        // unique-key index (SQLite would have to rebuild the table to drop the column's UNIQUE).
+        {9, "hot path: the claim as one function call; unique keys indexed only where a run has one", {}},
     };
     return migrations;
 }
