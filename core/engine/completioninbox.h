@@ -3,6 +3,7 @@
 #include "engine/runresult.h"
 
 #include <QMutex>
+#include <QSet>
 #include <QVector>
 
 #include <algorithm>
@@ -97,6 +98,22 @@ public:
         QVector<Run> all(std::make_move_iterator(m_ready.begin()), std::make_move_iterator(m_ready.end()));
         m_ready.clear();
         return all;
+    }
+
+    // Removes the waiting runs of these queues (they were paused), in order; workers go on with the others.
+    QVector<Run> takeReadyOf(const QSet<QString> &queues)
+    {
+        QMutexLocker lock(&m_mutex);
+        QVector<Run> taken;
+        for (auto it = m_ready.begin(); it != m_ready.end();) {
+            if (queues.contains(it->queue)) {
+                taken.append(std::move(*it));
+                it = m_ready.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        return taken;
     }
 
     // Removes a waiting run (an operator cancelled it); nullopt when it is not waiting (any more).

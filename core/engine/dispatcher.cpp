@@ -118,6 +118,8 @@ void Dispatcher::pass()
         m_inFlight.erase(result.run.id);
         m_unwritten.append(toCompletion(result, now));
     }
+    if (!m_draining && now >= m_pausedCheckAt && m_inbox->waiting() > 0)
+        releasePaused(now);
     // Free slots take waiting runs before the database round trip; while it lasts, workers that finish a run take
     // the next waiting one themselves.
     startReady(now, wantEvents ? &events : nullptr);
@@ -204,8 +206,35 @@ void Dispatcher::startReady(qint64 now, QVector<RunEvent> *events)
 
 void Dispatcher::releaseReady(qint64 now)
 {
+    release(m_inbox->takeReady(), now);
+}
+
+void Dispatcher::releasePaused(qint64 now)
+{
+    // A pause holds for prefetched runs too: they are `running` in the database but no worker has them yet.
+    // Workers may start some in the moments before this check (within PausedCheckMs of the pause).
+    m_pausedCheckAt = now + PausedCheckMs;
+    QSet<QString> paused;
+    try {
+        for (const Queue &queue : m_store->queues()) {
+            if (queue.paused)
+                paused.insert(queue.name);
+        }
+    } catch (const StoreError &) {
+        return; // the exchange reports the failure
+    }
+    if (paused.isEmpty())
+        return;
+    const QVector<Run> recalled = m_inbox->takeReadyOf(paused);
+    if (!recalled.isEmpty())
+        qCInfo(lcEngine) << recalled.size() << "prefetched runs handed back: their queue was paused";
+    release(recalled, now);
+}
+
+void Dispatcher::release(const QVector<Run> &runs, qint64 now)
+{
     // Claimed but never started: back to the queue, as if never claimed.
-    for (const Run &run : m_inbox->takeReady()) {
+    for (const Run &run : runs) {
         Completion c;
         c.runId = run.id;
         c.attempt = run.attempt;

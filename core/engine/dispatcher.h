@@ -63,6 +63,10 @@ private:
     void armWakeUp(bool moreWork);
     void startReady(qint64 now, QVector<RunEvent> *events);
     void releaseReady(qint64 now);
+    // Waiting (prefetched) runs of queues paused since they were claimed go back to the queue; looked up at most
+    // every PausedCheckMs while runs wait.
+    void releasePaused(qint64 now);
+    void release(const QVector<Run> &runs, qint64 now);
     Completion toCompletion(const RunResult &result, qint64 now);
     const RetryPolicy &retryPolicyFor(const Run &run);
     void count(const Completion &completion);
@@ -100,6 +104,8 @@ private:
     // When scheduled or retryable runs may next become due: the earliest known due time, and at the latest the next
     // poll (other processes may have enqueued for later). Passes before it skip the promotion.
     qint64 m_promoteAt = 0;
+    qint64 m_pausedCheckAt = 0;
+    static constexpr qint64 PausedCheckMs = 1000;
 };
 
 } // namespace vigia

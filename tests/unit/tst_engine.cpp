@@ -92,6 +92,7 @@ private slots:
     void neverMoreThanConcurrencyRunningPerQueue();
     void claimsFollowPriorityOrder();
     void pausedQueueIsNotClaimedUntilResumed();
+    void pausingAQueueRecallsItsPrefetchedRuns();
     void expiredLeaseIsRescuedAsRetry();
     void expiredLeaseOnLastAttemptGoesDead();
     void gracefulStopLetsRunningRunsFinish();
@@ -438,6 +439,42 @@ void TestEngine::pausedQueueIsNotClaimedUntilResumed()
     m_engine->wake();
     QTRY_COMPARE(stateOf(held), RunState::Succeeded);
     QCOMPARE(m_store->auditLog(10).at(0).action, QStringLiteral("queue.resume"));
+}
+
+// Runs claimed ahead of a free worker are `running` in the database; a pause must hold for them as well.
+void TestEngine::pausingAQueueRecallsItsPrefetchedRuns()
+{
+    m_store->ensureQueue({QStringLiteral("work"), 10, false}, Operator, m_clock->nowMs());
+    const QByteArray fiveSeconds = QByteArrayLiteral(R"({"ms": 5000})");
+    const qint64 first = enqueue(newRun(QStringLiteral("work"), QStringLiteral("sleep"), fiveSeconds));
+    const qint64 second = enqueue(newRun(QStringLiteral("work"), QStringLiteral("sleep"), fiveSeconds));
+    EngineConfig config;
+    config.concurrency = 1; // one executes, one waits prefetched
+    startEngine(config);
+    QTRY_COMPARE(m_started.load(), 1);
+    QTRY_COMPARE(stateOf(second), RunState::Running); // claimed, not started
+    QCOMPARE(m_store->attempts(second).size(), 0);
+
+    m_store->setQueuePaused(QStringLiteral("work"), true, Operator, m_clock->nowMs());
+    m_clock->advanceMs(1000); // the next pass looks the pause up
+    QTRY_COMPARE(stateOf(second), RunState::Available);
+    const Run recalled = runOf(second);
+    QCOMPARE(recalled.attempt, 0); // handed back as if never claimed
+    QVERIFY(recalled.leaseOwner.isEmpty());
+    QCOMPARE(stateOf(first), RunState::Running); // what already executes goes on
+
+    m_clock->advanceMs(4000);
+    QTRY_COMPARE(stateOf(first), RunState::Succeeded);
+    m_clock->advanceMs(1000);
+    QCOMPARE(m_started.load(), 1); // the freed worker did not take the recalled run
+    QCOMPARE(stateOf(second), RunState::Available);
+
+    m_store->setQueuePaused(QStringLiteral("work"), false, Operator, m_clock->nowMs());
+    m_engine->wake();
+    QTRY_COMPARE(m_started.load(), 2);
+    m_clock->advanceMs(5000);
+    QTRY_COMPARE(stateOf(second), RunState::Succeeded);
+    QCOMPARE(runOf(second).attempt, 1);
 }
 
 void TestEngine::expiredLeaseIsRescuedAsRetry()
