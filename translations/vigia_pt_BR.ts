@@ -1384,6 +1384,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>MAX</source>
         <translation>MÁX</translation>
     </message>
+    <message>
+        <source>PostgreSQL: claims wait for their WAL flush too. By default they do not (completions and enqueues always do): a database crash can then make a claimed run run again, as a node crash does, but never loses it or finishes it twice.</source>
+        <translation>PostgreSQL: as reservas também esperam a gravação do WAL em disco. Por padrão não esperam (conclusões e enfileiramentos sempre esperam): uma queda do banco de dados pode então fazer uma execução reservada rodar de novo, como a queda de um nó faz, mas nunca a perde nem a conclui duas vezes.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
