@@ -1386,7 +1386,7 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
     </message>
     <message>
         <source>PostgreSQL: claims wait for their WAL flush too. By default they do not (completions and enqueues always do): a database crash can then make a claimed run run again, as a node crash does, but never loses it or finishes it twice.</source>
-        <translation>PostgreSQL: as reservas também esperam a gravação do WAL em disco. Por padrão não esperam (conclusões e enfileiramentos sempre esperam): uma queda do banco de dados pode então fazer uma execução reservada rodar de novo, como a queda de um nó faz, mas nunca a perde nem a conclui duas vezes.</translation>
+        <translation>PostgreSQL: ao assumir execuções, também espera a gravação do WAL em disco. Por padrão não espera (conclusões e enfileiramentos sempre esperam): uma queda do banco de dados pode então fazer uma execução assumida rodar de novo, como a queda de um nó faz, mas nunca a perde nem a conclui duas vezes.</translation>
     </message>
 </context>
 <context>
