@@ -1795,6 +1795,10 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
         <source>expected a list of users, got %1</source>
         <translation>esperava uma lista de usuários, recebeu %1</translation>
     </message>
+    <message>
+        <source>unknown user %1: declare it under users</source>
+        <translation>usuário desconhecido %1: declare-o em users</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>

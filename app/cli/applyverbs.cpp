@@ -124,6 +124,8 @@ int applyVerb(CliContext &context, const QStringList &args)
         options.existingSchedules.append(schedule.name);
     for (const Connection &connection : store->connections())
         options.existingConnections.append(connection.name);
+    for (const User &user : store->users())
+        options.existingUsers.append(user.name);
     options.prune = prune;
     const ConfigParseResult parsed = ConfigParser::parse(text, options);
     if (!parsed.ok()) {

@@ -204,14 +204,27 @@ ConfigParseResult Parser::run(const QByteArray &text)
     if (fields->contains(QStringLiteral("users")))
         parseUsers(*this, fields->value(QStringLiteral("users")), m_declarations.users);
     checkQueueReferences();
-    if (fields->contains(QStringLiteral("schedules")))
-        parseSchedules(*this, fields->value(QStringLiteral("schedules")), m_declarations.schedules);
+    std::optional<Entry> schedules;
+    if (fields->contains(QStringLiteral("schedules"))) {
+        schedules = fields->value(QStringLiteral("schedules"));
+        parseSchedules(*this, *schedules, m_declarations.schedules);
+    }
+    std::optional<Entry> policies;
     if (fields->contains(QStringLiteral("escalation_policies"))) {
-        const Entry policies = fields->value(QStringLiteral("escalation_policies"));
-        parseEscalationPolicies(*this, policies, m_declarations.escalationPolicies);
-        checkScheduleTargets(*this, policies, m_declarations.escalationPolicies, m_declarations.schedules,
+        policies = fields->value(QStringLiteral("escalation_policies"));
+        parseEscalationPolicies(*this, *policies, m_declarations.escalationPolicies);
+        checkScheduleTargets(*this, *policies, m_declarations.escalationPolicies, m_declarations.schedules,
                              m_options.existingSchedules);
     }
+    // With --prune a users: section replaces the stored users, so only the file's count.
+    QSet<QString> knownUsers;
+    for (const User &user : std::as_const(m_declarations.users))
+        knownUsers.insert(user.name);
+    if (!(m_options.prune && fields->contains(QStringLiteral("users")))) {
+        for (const QString &name : std::as_const(m_options.existingUsers))
+            knownUsers.insert(name);
+    }
+    checkUserReferences(*this, schedules ? &*schedules : nullptr, policies ? &*policies : nullptr, knownUsers);
     checkConnectionReferences();
     return finish();
 }

@@ -28,6 +28,7 @@ struct ConfigParseOptions {
     QStringList existingQueues;                 // queues the database holds: jobs may use them without declaring them
     QStringList existingSchedules{};            // on-call schedules the database holds: policies may name them
     QStringList existingConnections{};          // connections the database holds: sql jobs may name them
+    QStringList existingUsers{};                // users the database holds: schedules and policies may name them
     bool prune = false; // with a queues: (connections:) section, every queue (connection) a job uses must be in it
 };
 

@@ -372,6 +372,56 @@ void checkScheduleTargets(ConfigReader &reader, const Entry &policiesEntry, cons
     }
 }
 
+void checkUserReferences(ConfigReader &reader, const Entry *schedulesEntry, const Entry *policiesEntry,
+                         const QSet<QString> &knownUsers)
+{
+    if (knownUsers.isEmpty())
+        return;
+    const auto check = [&](const YAML::Node &node, const QString &path) {
+        if (!node || !node.IsScalar())
+            return; // the parser reported what it is instead
+        const QString name = QString::fromStdString(node.Scalar());
+        if (!knownUsers.contains(name))
+            reader.error(node.Mark(), path, OnCallTr::tr("unknown user %1: declare it under users").arg(quoted(name)));
+    };
+    // Walks a sequence under a mapping's key: calls `each` with every item that is a mapping and its path.
+    const auto items = [](const YAML::Node &parent, const QString &parentPath, const char *key, const auto &each) {
+        const YAML::Node list = parent.IsMap() ? parent[key] : YAML::Node();
+        if (!list || !list.IsSequence())
+            return;
+        for (int i = 0; i < int(list.size()); ++i)
+            each(list[i], indexPath(childPath(parentPath, QLatin1String(key)), i));
+    };
+    if (schedulesEntry && schedulesEntry->value.IsSequence()) {
+        for (int s = 0; s < int(schedulesEntry->value.size()); ++s) {
+            const YAML::Node schedule = schedulesEntry->value[s];
+            const QString path = indexPath(schedulesEntry->path, s);
+            items(schedule, path, "layers", [&](const YAML::Node &layer, const QString &layerPath) {
+                const YAML::Node participants = layer.IsMap() ? layer["participants"] : YAML::Node();
+                if (!participants || !participants.IsSequence())
+                    return;
+                for (int p = 0; p < int(participants.size()); ++p)
+                    check(participants[p], indexPath(childPath(layerPath, QStringLiteral("participants")), p));
+            });
+            items(schedule, path, "overrides", [&](const YAML::Node &override, const QString &overridePath) {
+                if (override.IsMap())
+                    check(override["user"], childPath(overridePath, QStringLiteral("user")));
+            });
+        }
+    }
+    if (policiesEntry && policiesEntry->value.IsSequence()) {
+        for (int p = 0; p < int(policiesEntry->value.size()); ++p) {
+            items(policiesEntry->value[p], indexPath(policiesEntry->path, p), "steps",
+                  [&](const YAML::Node &step, const QString &stepPath) {
+                      items(step, stepPath, "targets", [&](const YAML::Node &target, const QString &targetPath) {
+                          if (target.IsMap())
+                              check(target["user"], childPath(targetPath, QStringLiteral("user")));
+                      });
+                  });
+        }
+    }
+}
+
 void writeSchedules(YAML::Emitter &out, const QVector<OnCallSchedule> &schedules)
 {
     if (schedules.isEmpty())

@@ -39,6 +39,11 @@ void parseEscalationPolicies(ConfigReader &reader, const Entry &entry, QVector<E
 // Escalation targets naming a schedule must name one declared in the file or existing in the database.
 void checkScheduleTargets(ConfigReader &reader, const Entry &policiesEntry, const QVector<EscalationPolicy> &policies,
                           const QVector<OnCallSchedule> &schedules, const QStringList &existingSchedules);
+// Schedule participants, override users and escalation targets naming a user must name a known user: declared in
+// the file, or existing in the database unless the file replaces them (users: with --prune). Nothing is checked when
+// no user is known at all: then only the OS user acts, and nobody is paged by name.
+void checkUserReferences(ConfigReader &reader, const Entry *schedulesEntry, const Entry *policiesEntry,
+                         const QSet<QString> &knownUsers);
 // Writes the sections as the parsers read them, leaving out defaults; nothing when the lists are empty.
 void writeSchedules(YAML::Emitter &out, const QVector<OnCallSchedule> &schedules);
 void writeEscalationPolicies(YAML::Emitter &out, const QVector<EscalationPolicy> &policies);

@@ -56,6 +56,7 @@ private slots:
     void onCallSectionsRoundTripThroughTheWriter();
     void malformedOnCallIsRejectedWithLocation_data();
     void malformedOnCallIsRejectedWithLocation();
+    void namedUsersMustBeKnownOnceUsersExist();
 };
 
 void TestConfigParserOnCall::onCallSectionsParseToTheirDeclarations()
@@ -173,6 +174,21 @@ void TestConfigParserOnCall::malformedOnCallIsRejectedWithLocation_data()
         QByteArray("version: 1\nescalation_policies:\n  - name: p\n    steps: [{targets: [{user: a}]}]\n"
                    "  - name: p\n    steps: [{targets: [{user: a}]}]\n"),
         {QStringLiteral("jobs.yaml:5:11: escalation_policies[1].name: escalation policy \"p\" is declared twice")});
+    // Once users exist, a name that is not one of them would page nobody.
+    const QByteArray alice("version: 1\nusers:\n  - {name: alice, role: admin}\n");
+    row("unknown participant",
+        alice + "schedules:\n  - name: s\n    layers: [{participants: [alice, bob], start: 2026-01-05}]\n",
+        {QStringLiteral("jobs.yaml:6:37: schedules[0].layers[0].participants[1]: unknown user \"bob\": declare it "
+                        "under users")});
+    row("unknown override user",
+        alice + "schedules:\n  - name: s\n    layers: [{participants: [alice], start: 2026-01-05}]\n"
+                "    overrides: [{user: carol, start: 2026-02-01T00:00:00Z, end: 2026-02-02T00:00:00Z}]\n",
+        {QStringLiteral("jobs.yaml:7:24: schedules[0].overrides[0].user: unknown user \"carol\": declare it under "
+                        "users")});
+    row("unknown user target",
+        alice + "escalation_policies:\n  - name: p\n    steps: [{targets: [{user: alice}, {user: erin}]}]\n",
+        {QStringLiteral("jobs.yaml:6:46: escalation_policies[0].steps[0].targets[1].user: unknown user \"erin\": "
+                        "declare it under users")});
     row("job policy not a name",
         QByteArray("version: 1\njobs:\n  - name: a\n    kind: noop\n    escalation_policy: [x]\n"),
         {QStringLiteral("jobs.yaml:5:24: jobs[0].escalation_policy: expected a string, got a list")});
@@ -184,6 +200,33 @@ void TestConfigParserOnCall::malformedOnCallIsRejectedWithLocation()
     QFETCH(QStringList, errors);
     const ConfigParseResult result = parse(text);
     QCOMPARE(messages(result), errors);
+}
+
+void TestConfigParserOnCall::namedUsersMustBeKnownOnceUsersExist()
+{
+    const QByteArray schedule("version: 1\nschedules:\n  - name: s\n    layers: [{participants: [alice, bob], "
+                              "start: 2026-01-05}]\n");
+    ConfigParseOptions options;
+    options.fileName = QStringLiteral("jobs.yaml");
+    options.registry = &registry();
+    // No users anywhere: only the OS user acts, there is nothing to check names against.
+    QVERIFY(ConfigParser::parse(schedule, options).ok());
+    // Users stored in the database count like declared ones.
+    options.existingUsers = {QStringLiteral("alice"), QStringLiteral("bob")};
+    QVERIFY(ConfigParser::parse(schedule, options).ok());
+    options.existingUsers = {QStringLiteral("alice")};
+    QCOMPARE(messages(ConfigParser::parse(schedule, options)),
+             QStringList(QStringLiteral("jobs.yaml:4:37: schedules[0].layers[0].participants[1]: unknown user "
+                                        "\"bob\": declare it under users")));
+    // With --prune a users: section replaces the stored users: bob, stored but not in the file, goes.
+    options.existingUsers = {QStringLiteral("alice"), QStringLiteral("bob")};
+    options.prune = true;
+    const QByteArray replacing = "version: 1\nusers:\n  - {name: alice, role: admin}\n" + schedule.mid(11);
+    QCOMPARE(messages(ConfigParser::parse(replacing, options)),
+             QStringList(QStringLiteral("jobs.yaml:6:37: schedules[0].layers[0].participants[1]: unknown user "
+                                        "\"bob\": declare it under users")));
+    options.prune = false;
+    QVERIFY(ConfigParser::parse(replacing, options).ok());
 }
 
 QTEST_GUILESS_MAIN(TestConfigParserOnCall)
