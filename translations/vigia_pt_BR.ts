@@ -3039,12 +3039,12 @@ Códigos de saída: 0 sucesso, 1 falha em tempo de execução, 2 uso incorreto o
 <context>
     <name>vigia::DeliveryWorker</name>
     <message>
-        <source>the delivery log could not be opened</source>
-        <translation>não foi possível abrir o log de entregas</translation>
-    </message>
-    <message>
         <source>no %1 channel is set up in this engine</source>
         <translation>nenhum canal %1 está configurado neste motor</translation>
+    </message>
+    <message>
+        <source>the delivery log could not be opened; trying again</source>
+        <translation>não foi possível abrir o registro de entregas; tentando de novo</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcNotify, "vigia.notify")
@@ -37,11 +38,22 @@ NotificationChannel *DeliveryWorker::channel(ContactChannel::Kind kind) const
 
 void DeliveryWorker::start()
 {
+    openLog();
+}
+
+void DeliveryWorker::openLog()
+{
     m_log = m_opener();
     if (!m_log) {
-        emit failed(tr("the delivery log could not be opened"));
+        // The database may be down as this node becomes leader: try again with growing pauses, as the engine's
+        // other duties do, instead of staying silent for the whole leadership term.
+        if (m_openRetryMs == 0)
+            emit failed(tr("the delivery log could not be opened; trying again"));
+        m_openRetryMs = m_openRetryMs == 0 ? FirstOpenRetryMs : std::min(2 * m_openRetryMs, MaxOpenRetryMs);
+        m_alarm->setDeadline(m_clock->nowMs() + m_openRetryMs);
         return;
     }
+    m_openRetryMs = 0;
     tick();
 }
 
@@ -57,8 +69,10 @@ void DeliveryWorker::wake()
 void DeliveryWorker::tick()
 {
     m_tickQueued = false;
-    if (!m_log)
+    if (!m_log) {
+        openLog();
         return;
+    }
     const qint64 now = m_clock->nowMs();
     const QVector<NotificationDelivery> due = m_log->dueDeliveries(now, BatchSize + int(m_inFlight.size()));
     int started = 0;

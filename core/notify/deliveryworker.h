@@ -43,6 +43,7 @@ signals:
     void failed(const QString &message);
 
 private:
+    void openLog();
     void tick();
     void dispatch(const NotificationDelivery &delivery);
     void finish(NotificationDelivery delivery, const SendOutcome &outcome);
@@ -55,6 +56,9 @@ private:
     QHash<int, NotificationChannel *> m_channels;
     QSet<qint64> m_inFlight;
     bool m_tickQueued = false;
+    qint64 m_openRetryMs = 0; // the pause before the next attempt to open the log; 0 while it is open
+    static constexpr qint64 FirstOpenRetryMs = 500;
+    static constexpr qint64 MaxOpenRetryMs = 10'000;
 };
 
 } // namespace vigia

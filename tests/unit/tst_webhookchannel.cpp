@@ -69,6 +69,7 @@ private slots:
     void notAnHttpUrlFailsAtOnce();
     void desktopChannelSignalsTheTray();
     void desktopWithoutATrayFails();
+    void logThatCannotBeOpenedIsTriedAgain();
 };
 
 void TestWebhookChannel::genericBodyIsVigiasDocument()
@@ -255,6 +256,40 @@ void TestWebhookChannel::desktopWithoutATrayFails()
     QCOMPARE(rig.log->byId(id).attempts, 1);
     QCOMPARE(rig.log->byId(emailId).status, Status::Failed);
     QCOMPARE(rig.log->byId(emailId).error, QStringLiteral("no email channel is set up in this engine"));
+}
+
+// A leader whose database is down when it starts the notifier still delivers once the database is back.
+void TestWebhookChannel::logThatCannotBeOpenedIsTriedAgain()
+{
+    LocalHttpServer server;
+    QVERIFY(server.isListening());
+    FakeClock clock;
+    auto log = std::make_shared<MemoryDeliveryLog>();
+    log->add(delivery(server.url(QStringLiteral("/hook")), "generic"));
+    int opens = 0;
+    bool databaseUp = false;
+    DeliveryWorker worker{[&]() -> std::shared_ptr<vigia::DeliveryLog> {
+                              ++opens;
+                              return databaseUp ? log : nullptr;
+                          },
+                          &clock};
+    worker.addChannel(new vigia::WebhookChannel);
+    QSignalSpy attempts{&worker, &DeliveryWorker::attempted};
+    QSignalSpy failures{&worker, &DeliveryWorker::failed};
+    worker.start();
+    QCOMPARE(opens, 1);
+    QCOMPARE(failures.count(), 1);
+    clock.advanceMs(500); // first retry after 0.5 s, still down
+    QTRY_COMPARE(opens, 2);
+    clock.advanceMs(999);
+    QCoreApplication::processEvents();
+    QCOMPARE(opens, 2); // the pause doubled
+    databaseUp = true;
+    clock.advanceMs(1);
+    QTRY_COMPARE(opens, 3);
+    QTRY_COMPARE(attempts.count(), 1);
+    QCOMPARE(attempts.at(0).at(0).value<NotificationDelivery>().status, Status::Sent);
+    QCOMPARE(failures.count(), 1); // an outage is reported once, not at every attempt
 }
 
 QTEST_GUILESS_MAIN(TestWebhookChannel)
