@@ -441,13 +441,7 @@ void Dispatcher::publishStats()
     EngineStats stats;
     stats.at = m_clock->nowMs();
     stats.counters = m_counters;
-    try {
-        if (m_reachable)
-            stats.queues = m_store->queueStats();
-    } catch (const StoreError &error) {
-        qCDebug(lcEngine).noquote() << "statistics unavailable:" << error.message();
-    }
-    emit statsUpdated(stats);
+    emit statsUpdated(stats); // without queue counts: the engine's StatsReader adds them on its own thread
 }
 
 void Dispatcher::countRescued(int count)

@@ -8,6 +8,7 @@
 #include "engine/rescuer.h"
 #include "engine/scheduler.h"
 #include "engine/slamonitor.h"
+#include "engine/statsreader.h"
 #include "engine/wakelistener.h"
 #include "engine/workerpool.h"
 #include "incidents/escalator.h"
@@ -17,6 +18,7 @@
 #include "util/ownedthread.h"
 
 #include <QCoreApplication>
+#include <QMetaMethod>
 #include <QThread>
 
 namespace vigia {
@@ -113,7 +115,21 @@ Engine::~Engine()
     m_wakes.reset(); // it calls into the dispatcher
     m_leadership.reset();
     m_dispatcher.reset(); // joins the dispatcher thread: nothing posts to the workers after this
+    m_stats.reset();      // after the dispatcher, which submits to it
     m_pool.reset();
+}
+
+void Engine::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&Engine::statsUpdated))
+        m_wantStats = true;
+}
+
+void Engine::disconnectNotify(const QMetaMethod &signal)
+{
+    // An invalid method stands for a disconnect() of everything.
+    if (signal == QMetaMethod::fromSignal(&Engine::statsUpdated) || !signal.isValid())
+        m_wantStats = isSignalConnected(QMetaMethod::fromSignal(&Engine::statsUpdated));
 }
 
 void Engine::start()
@@ -134,7 +150,19 @@ void Engine::start()
         emit failed(message);
     });
     connect(d, &Dispatcher::runEvents, this, &Engine::runEvents);
-    connect(d, &Dispatcher::statsUpdated, this, &Engine::statsUpdated);
+    if (!m_stats) {
+        auto reader = std::make_unique<StatsReader>(m_opener);
+        connect(reader.get(), &StatsReader::statsUpdated, this, &Engine::statsUpdated);
+        m_stats = std::make_unique<OwnedThread<StatsReader>>(QStringLiteral("vigia-stats"), std::move(reader));
+    }
+    // Counting the queues is the reader's job, on its own thread: the dispatcher only hands over its counters.
+    connect(
+        d, &Dispatcher::statsUpdated, d,
+        [this, reader = m_stats->object()](const EngineStats &counters) {
+            if (m_wantStats.load())
+                reader->submit(counters);
+        },
+        Qt::DirectConnection);
     connect(d, &Dispatcher::stopped, this, [this] {
         m_running = false;
         setReady(false);

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@ class ConnectionDirectory;
 class ExecutorRegistry;
 class Leadership;
 class SecretStore;
+class StatsReader;
 class WakeListener;
 class WorkerPool;
 template <typename T> class OwnedThread;
@@ -100,6 +102,10 @@ signals:
     void statsUpdated(const vigia::EngineStats &stats);
     void stopped();
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     EngineConfig m_config;
     StoreOpener m_opener;
@@ -111,6 +117,8 @@ private:
     std::unique_ptr<OwnedThread<Dispatcher>> m_dispatcher;
     std::unique_ptr<OwnedThread<Leadership>> m_leadership;
     std::unique_ptr<OwnedThread<WakeListener>> m_wakes;
+    std::unique_ptr<OwnedThread<StatsReader>> m_stats;
+    std::atomic<bool> m_wantStats{false}; // statsUpdated has receivers: without any, queues are not counted
     struct Duty {
         LeaderDutyFactory make;
         std::unique_ptr<OwnedThread<QObject>> running;

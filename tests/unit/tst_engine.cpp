@@ -99,6 +99,7 @@ private slots:
     void stopHandsBackUnfinishedRunsAfterDrain();
     void everyRunSucceedsExactlyOnceUnderLoad();
     void eventsReportTransitionsWithoutDatabase();
+    void statisticsCarryCountersAndQueueDepths();
     void secretsAreResolvedForTheRunAndNeverStored();
     void runReferringToMissingSecretFails();
 
@@ -587,6 +588,31 @@ void TestEngine::eventsReportTransitionsWithoutDatabase()
     QTRY_COMPARE(events.size(), 4);
     QCOMPARE(events.at(3).state, RunState::Succeeded);
     QCOMPARE(events.at(3).attempt, 2);
+}
+
+// The dispatcher hands its counters over every statsIntervalMs; the queue counts are read on the stats thread.
+void TestEngine::statisticsCarryCountersAndQueueDepths()
+{
+    m_store->ensureQueue({QStringLiteral("held"), 3, true}, Operator, m_clock->nowMs());
+    for (int i = 0; i < 4; ++i)
+        enqueue(newRun(QStringLiteral("held"), QStringLiteral("noop")));
+    startEngine();
+    QVector<EngineStats> received;
+    QObject scope;
+    connect(m_engine.get(), &Engine::statsUpdated, &scope, [&](const EngineStats &stats) { received.append(stats); });
+    const qint64 done = enqueue(newRun(QStringLiteral("default"), QStringLiteral("noop")));
+    QTRY_COMPARE(stateOf(done), RunState::Succeeded);
+    // A publication after the run's result was written: counters and depths of that moment.
+    const auto current = [&] { return !received.isEmpty() && received.last().counters.succeeded == 1; };
+    QTRY_VERIFY_WITH_TIMEOUT((m_clock->advanceMs(1000), current()), 10000);
+    const EngineStats stats = received.last();
+    QCOMPARE(stats.counters.started, 1);
+    const auto held = std::find_if(stats.queues.cbegin(), stats.queues.cend(),
+                                   [](const QueueStats &q) { return q.name == QLatin1String("held"); });
+    QVERIFY(held != stats.queues.cend());
+    QCOMPARE(held->available, 4);
+    QVERIFY(held->paused);
+    QCOMPARE(held->concurrency, 3);
 }
 
 void TestEngine::secretsAreResolvedForTheRunAndNeverStored()
