@@ -82,10 +82,12 @@ void Dispatcher::start()
     }
     qCInfo(lcEngine).noquote() << "engine node" << m_config.nodeId << "started with concurrency" << m_config.concurrency
                                << "on" << m_store->backend();
-    emit started();
-    heartbeat();
+    renewLeases();
     publishStats();
-    requestPass();
+    // The first pass before started(): once the engine says it started it has looked for work, and what is enqueued
+    // from then on is found by a wake-up or the poll (no pass of the start-up left in the queue takes it earlier).
+    pass();
+    emit started();
 }
 
 void Dispatcher::requestPass()
@@ -420,6 +422,12 @@ void Dispatcher::heartbeat()
 {
     if (!m_store || m_stopped)
         return;
+    renewLeases();
+    requestPass();
+}
+
+void Dispatcher::renewLeases()
+{
     const qint64 now = m_clock->nowMs();
     m_heartbeatAlarm->setDeadline(now + std::max<qint64>(1, m_config.leaseMs / 3));
     try {
@@ -428,7 +436,6 @@ void Dispatcher::heartbeat()
     } catch (const StoreError &error) {
         storeFailed(error.message(), now);
     }
-    requestPass();
 }
 
 void Dispatcher::publishStats()

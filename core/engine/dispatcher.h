@@ -59,6 +59,8 @@ signals:
 private:
     void pass();
     void heartbeat();
+    // Renews this node's leases (and learns of cancel requests); arms the next heartbeat.
+    void renewLeases();
     void publishStats();
     void armWakeUp(bool moreWork);
     void startReady(qint64 now, QVector<RunEvent> *events);
