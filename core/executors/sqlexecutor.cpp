@@ -186,6 +186,10 @@ public:
     {
         // Queries wait on databases, not on the CPU: many may be in flight.
         m_pool->setMaxThreadCount(32);
+        // Idle threads end at once. A thread kept for reuse still holds libpq's OpenSSL state (SCRAM uses it even
+        // without TLS) when the process exits, and its teardown then races with OpenSSL's exit handler: a double free
+        // or a leak under ASan in about one `serve` exit of five. A thread per query costs little next to a connect.
+        m_pool->setExpiryTimeout(0);
     }
     QString kind() const override { return QStringLiteral("sql"); }
     QString validate(const QJsonObject &payload) const override
