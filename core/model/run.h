@@ -116,6 +116,11 @@ struct Completion {
     bool refundAttempt = false; // handed back on shutdown: the attempt does not count
     bool rescued = false;       // recovered from a dead node
     bool recordAttempt = true;  // false for a run handed back before it started: no attempt happened
+
+    // A successful last attempt is kept on the run row itself (the run's started_at and finished_at, and
+    // final_attempt_node), not as a row of its own in `attempts`: most runs succeed at once, and that row with its two
+    // index entries was a third of the database's writes per run. The attempt_history view shows both kinds.
+    bool attemptOnRunRow() const { return recordAttempt && newState == RunState::Succeeded; }
 };
 
 } // namespace vigia

@@ -23,7 +23,8 @@ namespace {
 // must have expired. It is written as a CASE so that the planner cannot use it as an index condition: as a plain
 // `lease_owner = c.node` it read every running run of the node for each completion (half a second for 1,000), where
 // the primary key finds each row directly. Attempt rows are written for the completions that passed the guard, straight
-// from the UPDATE's RETURNING (a join back to the input would be a nested loop over both).
+// from the UPDATE's RETURNING (a join back to the input would be a nested loop over both), except a successful last
+// attempt, which stays on the run row (record_attempt 2, Completion::attemptOnRunRow()).
 const char *const CompleteSql =
     "WITH c AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], "
     "$7::text[], $8::bigint[], $9::integer[], $10::integer[], $11::integer[], $12::text[], $13::integer[], "
@@ -35,7 +36,9 @@ const char *const CompleteSql =
     "result = c.result, error = c.error, "
     "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
     "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, lease_owner = NULL, "
-    "lease_expires_at = NULL, cancel_requested = false FROM c "
+    "lease_expires_at = NULL, cancel_requested = false, "
+    "started_at = CASE WHEN c.record_attempt = 2 THEN c.started_at ELSE runs.started_at END, "
+    "final_attempt_node = CASE WHEN c.record_attempt = 2 THEN c.node END FROM c "
     "WHERE runs.id = ANY (ARRAY(SELECT id FROM locked)) AND runs.id = c.id AND runs.state = 'running' AND "
     "CASE c.guard WHEN 0 THEN runs.lease_owner = c.node ELSE runs.lease_expires_at < c.finished_at END "
     "RETURNING runs.id, c.attempt, c.node, c.started_at, c.finished_at, c.outcome, c.error, c.record_attempt, "
@@ -68,7 +71,7 @@ QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, Post
         rescued.add(c.rescued ? 1 : 0);
         guard.add(c.guard == Completion::Guard::Lease ? 0 : 1);
         node.add(c.node);
-        recordAttempt.add(c.recordAttempt ? 1 : 0);
+        recordAttempt.add(c.attemptOnRunRow() ? 2 : c.recordAttempt ? 1 : 0); // 2: on the run row
         outcome.add(c.outcome);
         startedAt.add(c.startedAt);
         attempt.add(c.attempt);

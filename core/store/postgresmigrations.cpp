@@ -389,6 +389,18 @@ const QVector<Migration> &postgresMigrations()
             END
             $fn$)"),
          }},
+        {10,
+         "a run's successful last attempt kept on its row; attempt_history shows every attempt",
+         {
+             // Completion::attemptOnRunRow(): a run that succeeded keeps that attempt on its row, marked by the node
+             // that ran it. Runs finished before this migration have all their attempts in the attempts table.
+             QStringLiteral("ALTER TABLE runs ADD COLUMN final_attempt_node text"),
+             QStringLiteral(R"(CREATE VIEW attempt_history AS
+                SELECT id AS seq, run_id, attempt, node, started_at, finished_at, outcome, error FROM attempts
+                UNION ALL
+                SELECT NULL::bigint, id, attempt, final_attempt_node, started_at, finished_at, 'succeeded', NULL::text
+                FROM runs WHERE final_attempt_node IS NOT NULL)"),
+         }},
     };
     return migrations;
 }

@@ -115,9 +115,11 @@ QVector<Attempt> PostgresStore::attempts(qint64 runId)
 {
     return guarded("list attempts", [&] {
         pqxx::nontransaction tx(m_session->connection);
-        const pqxx::result rows = tx.exec_params("SELECT run_id, attempt, node, started_at, finished_at, outcome, "
-                                                 "error FROM attempts WHERE run_id = $1 ORDER BY id",
-                                                 runId);
+        // The view's seq is NULL for the attempt kept on the run row, which is always the last one.
+        const pqxx::result rows =
+            tx.exec_params("SELECT run_id, attempt, node, started_at, finished_at, outcome, "
+                           "error FROM attempt_history WHERE run_id = $1 ORDER BY seq IS NULL, seq",
+                           runId);
         QVector<Attempt> result;
         for (const pqxx::row &row : rows) {
             Attempt a;

@@ -75,15 +75,17 @@ QVector<qint64> SqliteStore::applyCompletions(const QVector<Completion> &complet
         // its lease must have expired.
         SqliteStatement &update = raw(FinishKeyBase + rows, [rows]() -> QString {
             return QStringLiteral("WITH c (id, state, final_at, finished_at, duration_ms, result, error, next_run_at, "
-                                  "refund, rescued, guard, node) AS (VALUES ") +
-                   repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows) +
+                                  "refund, rescued, guard, node, final_node, final_started_at) AS (VALUES ") +
+                   repeatedRows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows) +
                    QStringLiteral(
                        ") UPDATE runs SET state = c.state, finished_at = c.final_at, duration_ms = c.duration_ms, "
                        "finished_seq = CASE WHEN c.final_at IS NOT NULL THEN " VIGIA_SQLITE_NEXT_FINISHED_SEQ " END, "
                        "result = c.result, error = c.error, "
                        "scheduled_at = CASE WHEN c.next_run_at > 0 THEN c.next_run_at ELSE runs.scheduled_at END, "
                        "attempt = runs.attempt - c.refund, rescue_count = runs.rescue_count + c.rescued, "
-                       "lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0 FROM c "
+                       "lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0, "
+                       "started_at = coalesce(c.final_started_at, runs.started_at), final_attempt_node = c.final_node "
+                       "FROM c "
                        "WHERE runs.id = c.id AND runs.state = 'running' AND ((c.guard = 0 AND "
                        "runs.lease_owner = c.node) OR (c.guard = 1 AND runs.lease_expires_at < c.finished_at)) "
                        "RETURNING runs.id");
@@ -106,17 +108,22 @@ QVector<qint64> SqliteStore::applyCompletions(const QVector<Completion> &complet
                 .add(c.rescued ? 1 : 0)
                 .add(c.guard == Completion::Guard::Lease ? 0 : 1)
                 .add(c.node);
+            if (c.attemptOnRunRow())
+                update.add(c.node).add(c.startedAt);
+            else
+                update.addNull().addNull();
         }
         while (update.step())
             applied.append(update.int64(0));
         update.reset();
     }
 
-    // One attempt row for each completion that was written and stands for a real attempt.
+    // One attempt row for each completion that was written and stands for a real attempt, but for a successful last
+    // attempt, which the run row keeps (Completion::attemptOnRunRow()).
     const QSet<qint64> written(applied.cbegin(), applied.cend());
     QVector<const Completion *> attempts;
     for (const Completion &c : completions) {
-        if (c.recordAttempt && written.contains(c.runId))
+        if (c.recordAttempt && !c.attemptOnRunRow() && written.contains(c.runId))
             attempts.append(&c);
     }
     for (qsizetype start = 0; start < attempts.size(); start += ChunkRows) {

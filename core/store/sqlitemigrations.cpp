@@ -315,6 +315,17 @@ const QVector<Migration> &sqliteMigrations()
         // PostgreSQL only: its claim function (SQLite claims in one process under BEGIN IMMEDIATE) and its partial
         // unique-key index (SQLite would have to rebuild the table to drop the column's UNIQUE).
         {9, "hot path: the claim as one function call; unique keys indexed only where a run has one", {}},
+        {10,
+         "a run's successful last attempt kept on its row; attempt_history shows every attempt",
+         {
+             // See the PostgreSQL migration 10 and Completion::attemptOnRunRow().
+             QStringLiteral("ALTER TABLE runs ADD COLUMN final_attempt_node TEXT"),
+             QStringLiteral(R"(CREATE VIEW attempt_history AS
+                SELECT id AS seq, run_id, attempt, node, started_at, finished_at, outcome, error FROM attempts
+                UNION ALL
+                SELECT NULL, id, attempt, final_attempt_node, started_at, finished_at, 'succeeded', NULL
+                FROM runs WHERE final_attempt_node IS NOT NULL)"),
+         }},
     };
     return migrations;
 }

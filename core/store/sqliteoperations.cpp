@@ -64,8 +64,9 @@ QVector<Run> SqliteStore::runs(const RunFilter &filter)
 
 QVector<Attempt> SqliteStore::attempts(qint64 runId)
 {
+    // The view's seq is NULL for the attempt kept on the run row, which is always the last one.
     QSqlQuery query = exec(QStringLiteral("SELECT run_id, attempt, node, started_at, finished_at, outcome, error "
-                                          "FROM attempts WHERE run_id = ? ORDER BY id"),
+                                          "FROM attempt_history WHERE run_id = ? ORDER BY seq IS NULL, seq"),
                            {runId});
     QVector<Attempt> result;
     while (query.next()) {

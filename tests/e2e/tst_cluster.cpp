@@ -161,8 +161,10 @@ void TestCluster::checkEachRunSucceededOnce(qint64 expected)
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM runs WHERE state = 'succeeded' AND attempt = 1 AND "
                                    "lease_owner IS NULL")),
              expected);
-    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM attempts")), expected);
-    QCOMPARE(number(QStringLiteral("SELECT count(DISTINCT run_id) FROM attempts WHERE outcome = 'succeeded' AND "
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM attempt_history")), expected);
+    // Each success is kept on its run row (Completion::attemptOnRunRow()): no attempt row was written.
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM attempts")), qint64(0));
+    QCOMPARE(number(QStringLiteral("SELECT count(DISTINCT run_id) FROM attempt_history WHERE outcome = 'succeeded' AND "
                                    "attempt = 1")),
              expected);
 }
@@ -197,8 +199,9 @@ void TestCluster::threeNodesBurnDownEveryRunExactlyOnce()
     QVERIFY(stopNodes());
     checkEachRunSucceededOnce(Runs);
     qInfo().noquote() << "runs per node:"
-                      << column(QStringLiteral("SELECT node || ' ' || count(*) FROM attempts GROUP BY node ORDER BY "
-                                               "node"))
+                      << column(QStringLiteral(
+                                    "SELECT node || ' ' || count(*) FROM attempt_history GROUP BY node ORDER BY "
+                                    "node"))
                              .join(QLatin1String(", "));
 }
 
@@ -274,16 +277,16 @@ void TestCluster::killedLeaderIsReplacedAndItsRunsRescued()
                               qint64(Runs), 60000);
     QVERIFY(stopNodes());
     // Each run succeeded once; a run ran twice only if the dead node held it, and then its lost attempt is recorded.
-    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM attempts WHERE outcome = 'succeeded'")), qint64(Runs));
-    QCOMPARE(number(QStringLiteral("SELECT count(DISTINCT run_id) FROM attempts WHERE outcome = 'succeeded'")),
+    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM attempt_history WHERE outcome = 'succeeded'")), qint64(Runs));
+    QCOMPARE(number(QStringLiteral("SELECT count(DISTINCT run_id) FROM attempt_history WHERE outcome = 'succeeded'")),
              qint64(Runs));
     const QStringList retried = column(QStringLiteral("SELECT id FROM runs WHERE attempt > 1 ORDER BY id"));
     for (const QString &id : retried)
         QVERIFY2(orphaned.contains(id), qPrintable(id));
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM runs WHERE rescue_count > 0")), qint64(orphaned.size()));
     QCOMPARE(
-        number(
-            QStringLiteral("SELECT count(*) FROM attempts WHERE outcome = 'lease-expired' AND node = '%1'").arg(first)),
+        number(QStringLiteral("SELECT count(*) FROM attempt_history WHERE outcome = 'lease-expired' AND node = '%1'")
+                   .arg(first)),
         qint64(orphaned.size()));
     qInfo() << orphaned.size() << "runs rescued," << retried.size() << "ran again";
 }

@@ -62,6 +62,7 @@ private slots:
     void completionIsGuardedByLeaseOwner();
     void expiredLeaseCompletionOnlyAfterExpiry();
     void retryableRunGetsNewScheduleAndAttemptRow();
+    void successfulAttemptComesLastInTheHistory();
     void refundedAttemptDoesNotCount();
     void errorTextIsCappedAt2000Characters();
     void renewLeasesExtendsOwnRunsAndReportsCancelRequests();
@@ -377,6 +378,48 @@ void TestStoreConformance::retryableRunGetsNewScheduleAndAttemptRow()
     QCOMPARE(attempts[0].finishedAt, T0 + 50);
     QCOMPARE(attempts[0].outcome, QStringLiteral("failed"));
     QCOMPARE(attempts[0].error, QStringLiteral("connection refused"));
+}
+
+void TestStoreConformance::successfulAttemptComesLastInTheHistory()
+{
+    // A failed attempt has a row of its own; the successful last one is kept on the run row, with the time its worker
+    // started it (here 100 ms after the claim: it waited as a prefetched run).
+    m_store->enqueue({newRun()}, T0);
+    const Run run = claimOne(QStringLiteral("n1"), T0);
+    Completion failed = completionFor(run, QStringLiteral("n1"), RunState::Retryable, T0 + 50);
+    failed.error = QStringLiteral("HTTP 503");
+    failed.nextRunAt = T0 + 1'000;
+    m_store->exchange({failed}, claimFor(QStringLiteral("n1"), 0, T0 + 50));
+    const Run again = claimOne(QStringLiteral("n2"), T0 + 1'000);
+    QCOMPARE(again.attempt, 2);
+    Completion succeeded = completionFor(again, QStringLiteral("n2"), RunState::Succeeded, T0 + 1'130);
+    succeeded.startedAt = T0 + 1'100;
+    QCOMPARE(m_store->exchange({succeeded}, claimFor(QStringLiteral("n2"), 0, T0 + 1'130)).finished.size(), 1);
+
+    const QVector<Attempt> attempts = m_store->attempts(run.id);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts[0].attempt, 1);
+    QCOMPARE(attempts[0].node, QStringLiteral("n1"));
+    QCOMPARE(attempts[0].outcome, QStringLiteral("failed"));
+    QCOMPARE(attempts[0].error, QStringLiteral("HTTP 503"));
+    QCOMPARE(attempts[1].runId, run.id);
+    QCOMPARE(attempts[1].attempt, 2);
+    QCOMPARE(attempts[1].node, QStringLiteral("n2"));
+    QCOMPARE(attempts[1].startedAt, T0 + 1'100);
+    QCOMPARE(attempts[1].finishedAt, T0 + 1'130);
+    QCOMPARE(attempts[1].outcome, QStringLiteral("succeeded"));
+    QVERIFY(attempts[1].error.isEmpty());
+    const Run done = *m_store->run(run.id);
+    QCOMPARE(done.startedAt, T0 + 1'100);
+    QCOMPARE(done.durationMs, 30);
+    QVERIFY(done.leaseOwner.isEmpty());
+    // Other runs' attempts stay apart.
+    m_store->enqueue({newRun()}, T0 + 2'000);
+    const Run other = claimOne(QStringLiteral("n1"), T0 + 2'000);
+    m_store->exchange({completionFor(other, QStringLiteral("n1"), RunState::Succeeded, T0 + 2'010)},
+                      claimFor(QStringLiteral("n1"), 0, T0 + 2'010));
+    QCOMPARE(m_store->attempts(other.id).size(), 1);
+    QCOMPARE(m_store->attempts(run.id).size(), 2);
 }
 
 void TestStoreConformance::refundedAttemptDoesNotCount()
