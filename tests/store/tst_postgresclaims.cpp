@@ -7,6 +7,7 @@
 #include "store/storefactory.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <pqxx/pqxx>
@@ -67,6 +68,7 @@ private slots:
     void claimSkipsRunsLockedByAnotherTransaction();
     void claimWaitsForQueueLockThenCountsCommittedClaims();
     void exchangeClaimsTheSlotItsCompletionsFreed();
+    void overlappingCompletionsFinishEachRunOnceWithoutDeadlock();
     void concurrentMigrationsApplyEachStepOnce();
 
 private:
@@ -341,6 +343,59 @@ void TestPostgresClaims::exchangeClaimsTheSlotItsCompletionsFreed()
     RunFilter done;
     done.state = RunState::Succeeded;
     QCOMPARE(store->runs(done).size(), 5);
+}
+
+void TestPostgresClaims::overlappingCompletionsFinishEachRunOnceWithoutDeadlock()
+{
+    // A node stalled past its lease finishes its runs while the leader's rescuer finishes the same runs as expired,
+    // each on its own connection and each listing them in a different order. Every run is finished once, by one of
+    // them; neither transaction is chosen as a deadlock victim (the retry would log a warning, which fails the test).
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("rolled back")));
+    constexpr int Runs = 400;
+    constexpr int Rounds = 10;
+    const std::unique_ptr<Store> node = open();
+    const std::unique_ptr<Store> rescuer = open();
+    node->ensureQueue({QStringLiteral("wide"), 10'000, false}, Operator, T0);
+    for (int round = 0; round < Rounds; ++round) {
+        const qint64 now = T0 + round * 100'000;
+        node->enqueue(QVector<NewRun>(Runs, runIn(QStringLiteral("wide"))), now);
+        const QVector<Run> held =
+            node->exchange({}, ClaimRequest{QStringLiteral("n1"), Runs, now, now + 1'000}).claimed;
+        QCOMPARE(held.size(), Runs);
+        QVector<Completion> late, rescues;
+        for (const Run &run : held) {
+            late.append(succeeded(run, QStringLiteral("n1"), now + 2'000));
+            Completion rescue = succeeded(run, QStringLiteral("n1"), now + 2'000);
+            rescue.guard = Completion::Guard::ExpiredLease;
+            rescue.newState = RunState::Retryable;
+            rescue.outcome = QStringLiteral("lease-expired");
+            rescue.rescued = true;
+            rescue.nextRunAt = now + 2'000;
+            rescues.prepend(rescue); // the other order
+        }
+        std::future<QVector<qint64>> rescued = std::async(std::launch::async, [&] {
+            return rescuer->exchange(rescues, ClaimRequest{QStringLiteral("leader"), 0, now + 2'000, 0}).finished;
+        });
+        const QVector<qint64> finished =
+            node->exchange(late, ClaimRequest{QStringLiteral("n1"), 0, now + 2'000, 0}).finished;
+        const QVector<qint64> rescuedIds = rescued.get();
+        std::set<qint64> once(finished.cbegin(), finished.cend());
+        for (qint64 id : rescuedIds)
+            QVERIFY2(once.insert(id).second, "a run was finished by both");
+        QCOMPARE(int(once.size()), Runs);
+        RunFilter running;
+        running.state = RunState::Running;
+        QVERIFY(node->runs(running).isEmpty());
+        // The rescued ones go round again; finish them so that the next round starts clean.
+        const QVector<Run> again =
+            node->exchange({}, ClaimRequest{QStringLiteral("n1"), Runs, now + 3'000, now + 30'000}).claimed;
+        QCOMPARE(again.size(), rescuedIds.size());
+        QVector<Completion> done;
+        for (const Run &run : again)
+            done.append(succeeded(run, QStringLiteral("n1"), now + 3'001));
+        QCOMPARE(node->exchange(done, ClaimRequest{QStringLiteral("n1"), 0, now + 3'001, 0}).finished.size(),
+                 again.size());
+    }
 }
 
 void TestPostgresClaims::concurrentMigrationsApplyEachStepOnce()
