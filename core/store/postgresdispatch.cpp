@@ -19,15 +19,17 @@ namespace vigia {
 
 namespace {
 // One statement for all completions of a pass. Its input comes sorted by run id, so that two transactions finishing
-// overlapping runs (a node and the rescuer, say) take the rows in the same order and wait for each other rather than
-// deadlock; writeCompletions() retries if the server still saw a deadlock. (Locking the rows in a CTE first made that
-// certain, and cost a lock record per run in the WAL: 4% of the throughput.) The guard makes a run final once: it must
-// still be running under this node's lease, or (for a rescue) its lease must have expired. It is written as a CASE so
-// that the planner cannot use it as an index condition: as a plain `lease_owner = c.node` it read every running run of
-// the node for each completion (half a second for 1,000), where the primary key finds each row directly. Attempt rows
-// are written for the completions that passed the guard, straight from the UPDATE's RETURNING (a join back to the input
-// would be a nested loop over both), except a successful last attempt, which stays on the run row (record_attempt 2,
-// Completion::attemptOnRunRow()).
+// overlapping runs (a node and the rescuer, say) mostly take the rows in the same order and wait for each other; the
+// order is the plan's, not promised, so writeCompletions() writes a batch again when the server picked it as a deadlock
+// victim. (Locking the rows in a CTE first made the order certain, and cost a lock record per run in the WAL: 4% of the
+// throughput.) The guard makes a run final once: it must still be running under this node's lease, or (for a rescue)
+// its lease must have expired. It is written as a CASE, the state test included, so that the planner can neither use it
+// as an index condition nor size the join from it: as a plain `lease_owner = c.node` it read every running run of the
+// node for each completion (half a second for 1,000), and from `state = 'running'` it took its estimate of running
+// runs, which statistics taken during a big enqueue put at one; the primary key finds each row directly (see also
+// writeCompletions()). Attempt rows are written for the completions that passed the guard, straight from the UPDATE's
+// RETURNING (a join back to the input would be a nested loop over both), except a successful last attempt, which stays
+// on the run row (record_attempt 2, Completion::attemptOnRunRow()).
 const char *const CompleteSql =
     "WITH c AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], "
     "$7::text[], $8::bigint[], $9::integer[], $10::integer[], $11::integer[], $12::text[], $13::integer[], "
@@ -41,8 +43,9 @@ const char *const CompleteSql =
     "lease_expires_at = NULL, cancel_requested = false, "
     "started_at = CASE WHEN c.record_attempt = 2 THEN c.started_at ELSE runs.started_at END, "
     "final_attempt_node = CASE WHEN c.record_attempt = 2 THEN c.node END FROM c "
-    "WHERE runs.id = ANY ($1::bigint[]) AND runs.id = c.id AND runs.state = 'running' AND "
-    "CASE c.guard WHEN 0 THEN runs.lease_owner = c.node ELSE runs.lease_expires_at < c.finished_at END "
+    "WHERE runs.id = ANY ($1::bigint[]) AND runs.id = c.id AND "
+    "CASE c.guard WHEN 0 THEN runs.state = 'running' AND runs.lease_owner = c.node "
+    "ELSE runs.state = 'running' AND runs.lease_expires_at < c.finished_at END "
     "RETURNING runs.id, c.attempt, c.node, c.started_at, c.finished_at, c.outcome, c.error, c.record_attempt, "
     "c.ord), "
     "recorded AS (INSERT INTO attempts (run_id, attempt, node, started_at, finished_at, outcome, error) "
@@ -51,7 +54,7 @@ const char *const CompleteSql =
     "SELECT id FROM done ORDER BY ord";
 
 // Tries of one batch of completions that the server rolled back for a deadlock or a serialization failure.
-constexpr int MaxCompletionAttempts = 3;
+constexpr int MaxCompletionAttempts = 5;
 
 } // namespace
 
@@ -102,8 +105,14 @@ QVector<qint64> PostgresStore::applyCompletions(pqxx::transaction_base &tx, Post
 QVector<qint64> PostgresStore::writeCompletions(const QVector<Completion> &completions)
 {
     try {
-        if (!m_completionSession || !m_completionSession->connection.is_open())
+        if (!m_completionSession || !m_completionSession->connection.is_open()) {
             m_completionSession = openSession();
+            // This connection runs only CompleteSql. Statistics taken while few runs were running make the planner
+            // expect one row where a batch has a thousand, and put the input's unnest inside a nested loop, unnesting
+            // it again for every run: a second per batch of 1,000 (auto_explain, 150,000-run bench). Hashing or
+            // merging the input is linear whatever the estimates say.
+            pqxx::nontransaction(m_completionSession->connection).exec("SET enable_nestloop = off");
+        }
         // A deadlock or serialization failure rolled the transaction back whole: it is safe to run again.
         for (int attempt = 1;; ++attempt) {
             try {
