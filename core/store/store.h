@@ -142,6 +142,8 @@ public:
     // Queries.
     virtual std::optional<Run> run(qint64 id) = 0;
     virtual QVector<Run> runs(const RunFilter &filter) = 0;
+    // Every attempt of a run in order, the successful last one included although it lives on the run row
+    // (Completion::attemptOnRunRow(); the attempt_history view).
     virtual QVector<Attempt> attempts(qint64 runId) = 0;
     virtual QVector<Queue> queues() = 0;
     virtual std::optional<Queue> queue(const QString &name) = 0;
