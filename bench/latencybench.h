@@ -37,9 +37,12 @@ private:
     void complete();
 
     int m_jobs;
-    std::shared_ptr<StartLog> m_startLog;            // shared with the hook, which may outlive this object briefly
-    std::unordered_map<qint64, qint64> m_enqueuedNs; // run id → steady-clock ns before Engine::enqueue()
-    std::vector<qint64> m_enqueueCallNs;             // how long each Engine::enqueue() call took
+    std::shared_ptr<StartLog> m_startLog; // shared with the hook, which may outlive this object briefly
+    struct Enqueued {
+        qint64 callNs = 0;     // steady clock before Engine::enqueue()
+        qint64 returnedNs = 0; // and when it returned (the commit is durable)
+    };
+    std::unordered_map<qint64, Enqueued> m_enqueueTimes; // by run id
     QTimer m_ticker;
     int m_enqueued = 0;
     int m_succeeded = 0;
