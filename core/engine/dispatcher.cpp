@@ -97,6 +97,37 @@ void Dispatcher::requestPass()
     QMetaObject::invokeMethod(this, &Dispatcher::pass, Qt::QueuedConnection);
 }
 
+int Dispatcher::reserveClaim(int wanted)
+{
+    if (!m_takesClaims || m_stopped || wanted <= 0)
+        return 0;
+    // Two callers may both see the same free slot; the worst case is a run waiting for a slot, as a prefetched one.
+    const int free = m_config.concurrency - m_inbox->running() - m_inbox->waiting() - m_reservedSlots;
+    const int reserved = std::min(wanted, free);
+    if (reserved <= 0)
+        return 0;
+    m_reservedSlots += reserved;
+    return reserved;
+}
+
+void Dispatcher::adoptClaimed(const QVector<Run> &runs, int reserved, bool claimFailed)
+{
+    // Queued: events reach this thread in order, so an adoption comes before any later stop().
+    QMetaObject::invokeMethod(
+        this,
+        [this, runs, reserved, claimFailed] {
+            if (claimFailed)
+                m_checkClaims = true;
+            if (m_draining || m_stopped)
+                release(runs, m_clock->nowMs());
+            else
+                m_inbox->addReady(runs); // the next pass starts them before its own round trip
+            m_reservedSlots -= reserved;
+            requestPass();
+        },
+        Qt::QueuedConnection);
+}
+
 void Dispatcher::pass()
 {
     m_passPending = false;
@@ -364,6 +395,7 @@ void Dispatcher::storeFailed(const QString &message, qint64 now)
         return;
     }
     m_reachable = false;
+    m_takesClaims = false;
     qCWarning(lcEngine).noquote() << "database unreachable; running runs go on, their results are written when it is "
                                      "back (retrying with pauses of up to"
                                   << MaxStoreRetryMs / 1000 << "s):" << message;
@@ -376,6 +408,7 @@ void Dispatcher::storeReached()
     if (m_reachable)
         return;
     m_reachable = true;
+    m_takesClaims = !m_draining;
     m_checkClaims = true;
     qCInfo(lcEngine) << "database reachable again";
     emit reachableChanged(true);
@@ -383,6 +416,8 @@ void Dispatcher::storeReached()
 
 void Dispatcher::releaseUnknownClaims(qint64 now)
 {
+    if (m_reservedSlots > 0)
+        return; // runs claimed for this node may be on their way here: check at a later pass
     RunFilter filter;
     filter.state = RunState::Running;
     filter.leaseOwner = m_config.nodeId;
@@ -483,6 +518,7 @@ void Dispatcher::stop(qint64 drainUntil)
     if (m_stopped)
         return;
     m_draining = true;
+    m_takesClaims = false;
     if (!m_inFlight.empty()) {
         qCInfo(lcEngine) << "stopping: no new claims; waiting up to"
                          << std::max<qint64>(0, drainUntil - m_clock->nowMs()) << "ms for" << m_inFlight.size()

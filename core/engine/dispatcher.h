@@ -39,6 +39,16 @@ public:
     // Thread-safe: schedules one pass on the dispatcher's thread; calls before it runs fold into it.
     void requestPass();
 
+    // Thread-safe: a claim made off the dispatcher's thread, on the caller's own connection. Engine::enqueue() claims
+    // what it just enqueued on the connection that did it, which the server has warm, instead of waking the
+    // dispatcher and its idle connection: a third of a millisecond less between enqueue and start.
+    // reserveClaim() reserves up to `wanted` free worker slots and says how many it got: 0 while the dispatcher is
+    // stopping or cannot reach the database. A caller given more than 0 must then call adoptClaimed() once with that
+    // number and the runs it claimed, or with none and `claimFailed` when the claim threw (its reply may be lost
+    // with runs claimed). Until then the slots count as taken.
+    int reserveClaim(int wanted);
+    void adoptClaimed(const QVector<Run> &runs, int reserved, bool claimFailed);
+
     // These run on the dispatcher's thread (invoke them queued from elsewhere).
     void start();
     void cancelLocal(qint64 runId);
@@ -97,6 +107,8 @@ private:
     EngineCounters m_counters;
     std::atomic<bool> m_passPending{false};
     std::atomic<bool> m_stopped{false};
+    std::atomic<bool> m_takesClaims{true}; // not draining, database reachable (reserveClaim())
+    std::atomic<int> m_reservedSlots{0};   // by reserveClaim(), until adoptClaimed(): runs that may be on their way
     bool m_draining = false;
     int m_prefetchTarget = 0; // runs to keep claimed ahead of free slots (see pass())
     qint64 m_storeRetryMs = 0;

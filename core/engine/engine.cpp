@@ -286,9 +286,63 @@ Store &Engine::store()
 
 QVector<EnqueueResult> Engine::enqueue(const QVector<NewRun> &runs)
 {
-    QVector<EnqueueResult> results = enqueueRuns(store(), m_registry, runs, m_clock->nowMs());
-    wake();
+    const qint64 now = m_clock->nowMs();
+    const int due =
+        int(std::count_if(runs.cbegin(), runs.cend(), [now](const NewRun &run) { return run.runAt <= now; }));
+    Dispatcher *d = m_dispatcher && m_running && !m_stopping ? m_dispatcher->object() : nullptr;
+    const int reserved = d ? d->reserveClaim(due) : 0;
+    if (reserved == 0) {
+        QVector<EnqueueResult> results = enqueueRuns(store(), m_registry, runs, now);
+        wake();
+        return results;
+    }
+    // This node has free slots: the runs are enqueued without waking the other nodes, and claimed for this one on
+    // the same connection, which the server has warm, rather than by waking the dispatcher and its idle connection
+    // (see Dispatcher::reserveClaim()). What this node does not take is announced afterwards. Like any claim, it
+    // takes the best available runs, which may be others.
+    QVector<EnqueueResult> results;
+    try {
+        results = enqueueRuns(store(), m_registry, runs, now, EnqueueAnnouncement::Deferred);
+    } catch (...) {
+        d->adoptClaimed({}, reserved, false);
+        throw;
+    }
+    QVector<Run> claimed;
+    bool claimFailed = false;
+    ClaimRequest request{m_config.nodeId, reserved, now, now + m_config.leaseMs};
+    request.promote = false;
+    request.asyncClaims = m_config.asyncClaims;
+    try {
+        claimed = store().exchange({}, request).claimed;
+    } catch (const StoreError &error) {
+        // The runs are enqueued: the dispatcher claims them (and looks for a claim whose reply was lost).
+        qCInfo(lcEngine).noquote() << "claim after enqueue failed, leaving it to the dispatcher:" << error.message();
+        claimFailed = true;
+    }
+    d->adoptClaimed(claimed, reserved, claimFailed); // it also makes the dispatcher look for more
+    announceUnclaimed(runs, results, claimed);
     return results;
+}
+
+void Engine::announceUnclaimed(const QVector<NewRun> &runs, const QVector<EnqueueResult> &results,
+                               const QVector<Run> &claimed)
+{
+    QSet<qint64> claimedIds;
+    for (const Run &run : claimed)
+        claimedIds.insert(run.id);
+    QStringList queues;
+    for (qsizetype i = 0; i < std::min(runs.size(), results.size()); ++i) {
+        if (!results.at(i).duplicate && !claimedIds.contains(results.at(i).id) && !queues.contains(runs.at(i).queue))
+            queues.append(runs.at(i).queue);
+    }
+    if (queues.isEmpty())
+        return;
+    try {
+        store().announce(queues);
+    } catch (const StoreError &error) {
+        qCInfo(lcEngine).noquote() << "could not wake the other nodes; they find the runs at their next poll:"
+                                   << error.message();
+    }
 }
 
 Store::CancelResult Engine::cancel(qint64 runId, const Actor &actor)

@@ -53,6 +53,7 @@ public:
     void stop(qint64 drainMs);
 
     // Commands, on this thread's own connection. Throw StoreError.
+    // Runs due now start on this node's free slots through a claim on the same connection right after the commit.
     QVector<EnqueueResult> enqueue(const QVector<NewRun> &runs);
     Store::CancelResult cancel(qint64 runId, const Actor &actor);
     // Look for work now (for example after another process enqueued).
@@ -135,6 +136,9 @@ private:
 
     void startDuties();
     void stopDuties();
+    // After enqueue() claimed for this node: wakes the other nodes for the queues of the new runs it did not take.
+    void announceUnclaimed(const QVector<NewRun> &runs, const QVector<EnqueueResult> &results,
+                           const QVector<Run> &claimed);
 };
 
 // Brings the database to this program's schema: migrates an older one, refuses a newer one (StoreError::Schema).

@@ -8,7 +8,7 @@
 namespace vigia {
 
 QVector<EnqueueResult> enqueueRuns(Store &store, const ExecutorRegistry &registry, const QVector<NewRun> &runs,
-                                   qint64 now)
+                                   qint64 now, EnqueueAnnouncement announcement)
 {
     for (qsizetype i = 0; i < runs.size(); ++i) {
         const QString problem = validateNewRun(runs.at(i), registry);
@@ -20,7 +20,7 @@ QVector<EnqueueResult> enqueueRuns(Store &store, const ExecutorRegistry &registr
             QCoreApplication::translate("Enqueue", "run %1 of %2: %3").arg(i + 1).arg(runs.size()).arg(problem),
             StoreError::Kind::Invalid);
     }
-    return store.enqueue(runs, now);
+    return announcement == EnqueueAnnouncement::Now ? store.enqueue(runs, now) : store.enqueueUnannounced(runs, now);
 }
 
 } // namespace vigia

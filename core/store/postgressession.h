@@ -23,9 +23,10 @@
     "cancel_requested, rescue_count, result, error, dlq_handling, dlq_handled_at"
 
 // A CTE `woken` that notifies the wake-up channel (PostgresStore::WakeChannel) once per queue of a CTE `inserted`
-// with a `queue` column; count it in the main statement so that it runs.
-#define VIGIA_PG_WAKE_CTE                                                                                              \
-    "woken AS (SELECT pg_notify('vigia_runs', queue) FROM (SELECT DISTINCT queue FROM inserted) AS q)"
+// with a `queue` column when the boolean parameter `announce` is true; count it in the main statement so that it runs.
+#define VIGIA_PG_WAKE_CTE(announce)                                                                                    \
+    "woken AS (SELECT pg_notify('vigia_runs', queue) FROM (SELECT DISTINCT queue FROM inserted) AS q WHERE " announce  \
+    ")"
 
 namespace vigia {
 

@@ -6,6 +6,7 @@
 #include "util/logging.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 #include <QUrl>
 
@@ -233,6 +234,28 @@ QVector<EnqueueResult> PostgresStore::enqueue(const QVector<NewRun> &runs, qint6
     });
 }
 
+QVector<EnqueueResult> PostgresStore::enqueueUnannounced(const QVector<NewRun> &runs, qint64 now)
+{
+    m_announceEnqueues = false;
+    const auto restore = qScopeGuard([this] { m_announceEnqueues = true; });
+    return enqueue(runs, now);
+}
+
+void PostgresStore::announce(const QStringList &queues)
+{
+    if (queues.isEmpty())
+        return;
+    PgArray names;
+    for (const QString &queue : queues)
+        names.add(queue);
+    guarded("announce", [&] {
+        pqxx::nontransaction tx(m_session->connection);
+        tx.exec_prepared(m_session->prepared("vigia_announce", "SELECT pg_notify('vigia_runs', q) FROM "
+                                                               "(SELECT DISTINCT q FROM unnest($1::text[]) AS q) AS d"),
+                         names.str());
+    });
+}
+
 std::optional<QVector<EnqueueResult>> PostgresStore::insertUnkeyedRuns(pqxx::transaction_base &tx,
                                                                        const QVector<NewRun> &runs, qsizetype start,
                                                                        qsizetype end, qint64 now)
@@ -250,7 +273,8 @@ std::optional<QVector<EnqueueResult>> PostgresStore::insertUnkeyedRuns(pqxx::tra
         "priority, max_attempts, timeout_ms, job_id, replay_of, scheduled_at, ord) "
         "WHERE NOT EXISTS (SELECT 1 FROM unnest($11::text[]) AS w (name) "
         "WHERE NOT EXISTS (SELECT 1 FROM queues q WHERE q.name = w.name)) ORDER BY ord RETURNING id, "
-        "queue), " VIGIA_PG_WAKE_CTE " SELECT id FROM inserted WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY id";
+        "queue), " VIGIA_PG_WAKE_CTE(
+            "$12") " SELECT id FROM inserted WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY id";
     PgArray queue, kind, payload, priority, maxAttempts, timeoutMs, jobId, replayOf, scheduledAt, queues;
     QSet<QString> seen;
     for (qsizetype i = start; i < end; ++i) {
@@ -272,7 +296,7 @@ std::optional<QVector<EnqueueResult>> PostgresStore::insertUnkeyedRuns(pqxx::tra
     const pqxx::result rows =
         tx.exec_prepared(m_session->prepared("vigia_insert_unkeyed_runs", InsertSql), queue.str(), kind.str(),
                          payload.str(), priority.str(), maxAttempts.str(), timeoutMs.str(), jobId.str(), replayOf.str(),
-                         now, scheduledAt.str(), queues.str());
+                         now, scheduledAt.str(), queues.str(), m_announceEnqueues);
     if (qsizetype(rows.size()) != end - start)
         return std::nullopt;
     QVector<EnqueueResult> results;
@@ -292,12 +316,12 @@ std::optional<qint64> PostgresStore::insertUnkeyedRun(pqxx::transaction_base &tx
         "replay_of, created_at, scheduled_at) SELECT $1, $2, $3, $4, "
         "CASE WHEN $10::bigint > $9::bigint THEN 'scheduled' ELSE 'available' END, $5, $6, $7, $8, $9, $10 "
         "WHERE EXISTS (SELECT 1 FROM queues WHERE name = $1) RETURNING id, queue) "
-        "SELECT id, pg_notify('vigia_runs', queue) FROM inserted";
-    const pqxx::result rows =
-        tx.exec_prepared(m_session->prepared("vigia_insert_unkeyed_run", InsertSql), pgText(run.queue),
-                         pgText(run.kind), run.payload.toStdString(), int(run.priority), run.maxAttempts,
-                         static_cast<long long>(run.timeoutMs), pgNullable(run.jobId), pgNullable(run.replayOf),
-                         static_cast<long long>(now), static_cast<long long>(run.runAt > 0 ? run.runAt : now));
+        "SELECT id, CASE WHEN $11 THEN pg_notify('vigia_runs', queue) END FROM inserted";
+    const pqxx::result rows = tx.exec_prepared(
+        m_session->prepared("vigia_insert_unkeyed_run", InsertSql), pgText(run.queue), pgText(run.kind),
+        run.payload.toStdString(), int(run.priority), run.maxAttempts, static_cast<long long>(run.timeoutMs),
+        pgNullable(run.jobId), pgNullable(run.replayOf), static_cast<long long>(now),
+        static_cast<long long>(run.runAt > 0 ? run.runAt : now), m_announceEnqueues);
     if (rows.empty())
         return std::nullopt;
     return qtInt(rows[0][0]);
@@ -330,9 +354,9 @@ QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, con
         "replay_of, unique_key, created_at, scheduled_at) SELECT id, queue, kind, payload, priority, "
         "CASE WHEN scheduled_at > $11 THEN 'scheduled' ELSE 'available' END, max_attempts, timeout_ms, job_id, "
         "replay_of, unique_key, $11, scheduled_at FROM input ORDER BY ord "
-        "ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id, queue), " VIGIA_PG_WAKE_CTE
-        " SELECT input.id, inserted.id IS NOT NULL FROM input LEFT JOIN inserted ON inserted.id = input.id "
-        "WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY input.ord";
+        "ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id, queue), " VIGIA_PG_WAKE_CTE(
+            "$12") " SELECT input.id, inserted.id IS NOT NULL FROM input LEFT JOIN inserted ON inserted.id = input.id "
+                   "WHERE (SELECT count(*) FROM woken) >= 0 ORDER BY input.ord";
     const std::string &insert = m_session->prepared("vigia_insert_runs", InsertSql);
     for (qsizetype start = 0; start < runs.size(); start += EnqueueChunk) {
         const qsizetype end = std::min(runs.size(), start + EnqueueChunk);
@@ -350,9 +374,9 @@ QVector<EnqueueResult> PostgresStore::insertRuns(pqxx::transaction_base &tx, con
             uniqueKey.addNullable(run.uniqueKey);
             scheduledAt.add(run.runAt > 0 ? run.runAt : now);
         }
-        const pqxx::result rows =
-            tx.exec_prepared(insert, queue.str(), kind.str(), payload.str(), priority.str(), maxAttempts.str(),
-                             timeoutMs.str(), jobId.str(), replayOf.str(), uniqueKey.str(), scheduledAt.str(), now);
+        const pqxx::result rows = tx.exec_prepared(insert, queue.str(), kind.str(), payload.str(), priority.str(),
+                                                   maxAttempts.str(), timeoutMs.str(), jobId.str(), replayOf.str(),
+                                                   uniqueKey.str(), scheduledAt.str(), now, m_announceEnqueues);
         for (const pqxx::row &row : rows)
             results.append({qtInt(row[0]), !row[1].as<bool>()});
     }

@@ -45,6 +45,8 @@ public:
     void migrate() override;
 
     QVector<EnqueueResult> enqueue(const QVector<NewRun> &runs, qint64 now) override;
+    QVector<EnqueueResult> enqueueUnannounced(const QVector<NewRun> &runs, qint64 now) override;
+    void announce(const QStringList &queues) override;
     ExchangeResult exchange(const QVector<Completion> &completions, const ClaimRequest &request) override;
     qint64 nextDueAt() override;
     QVector<qint64> renewLeases(const QString &node, qint64 leaseExpiresAt) override;
@@ -195,6 +197,7 @@ private:
     std::unique_ptr<PostgresSession> m_completionSession;
     std::unique_ptr<PostgresWakeReceiver> m_wakes; // after the session: unregisters before it closes
     int m_claimRotation = 0;
+    bool m_announceEnqueues = true; // the enqueue statements notify WakeChannel (false in enqueueUnannounced())
 };
 
 } // namespace vigia

@@ -61,6 +61,7 @@ private slots:
     void onlyTheHolderCanRelease();
     void racingNodesForAnExpiredLeaseOneWins();
     void enqueueAnnouncesItsQueuesToListeners();
+    void unannouncedEnqueueIsAnnouncedOnlyWhenAsked();
     void runsCanBeListedByLeaseOwner();
 
 private:
@@ -251,6 +252,32 @@ void TestStoreCluster::enqueueAnnouncesItsQueuesToListeners()
     // A duplicate key inserts nothing and announces nothing; a failed enqueue (unknown queue) neither.
     m_store->enqueue({runIn("reports", "k1")}, T0);
     QVERIFY_THROWS_EXCEPTION(StoreError, m_store->enqueue({runIn("nowhere")}, T0));
+    m_store->enqueue({runIn("default")}, T0);
+    heard.clear();
+    QTRY_COMPARE_WITH_TIMEOUT((heard += listener->takeWakes(), heard), QStringList{QStringLiteral("default")}, 10000);
+}
+
+void TestStoreCluster::unannouncedEnqueueIsAnnouncedOnlyWhenAsked()
+{
+    QFETCH_GLOBAL(QString, backend);
+    std::unique_ptr<Store> listener = m_fixture->open();
+    const bool listening = listener->listenForWakes();
+    QCOMPARE(listening, backend == QLatin1String("postgres"));
+    m_store->ensureQueue({QStringLiteral("mail"), 10, false}, Operator, T0);
+    // Every statement that inserts, silenced: one run, an unkeyed batch, a keyed batch in a transaction.
+    const QVector<EnqueueResult> quiet = m_store->enqueueUnannounced({runIn("default")}, T0);
+    m_store->enqueueUnannounced({runIn("default"), runIn("mail")}, T0);
+    m_store->enqueueUnannounced({runIn("default", "k1"), runIn("mail", "k2")}, T0);
+    QCOMPARE(quiet.size(), 1);
+    QCOMPARE(m_store->run(quiet.constFirst().id)->state, RunState::Available); // enqueued all the same
+    m_store->announce({QStringLiteral("mail"), QStringLiteral("mail")});
+    if (!listening)
+        return; // SQLite: nothing to announce (one process per file), and no error
+    // Notifications arrive in commit order: the first one heard is the announcement, once per queue.
+    QStringList heard;
+    QTRY_VERIFY_WITH_TIMEOUT((heard += listener->takeWakes(), !heard.isEmpty()), 10000);
+    QCOMPARE(heard, QStringList{QStringLiteral("mail")});
+    // The same connection announces its plain enqueues again.
     m_store->enqueue({runIn("default")}, T0);
     heard.clear();
     QTRY_COMPARE_WITH_TIMEOUT((heard += listener->takeWakes(), heard), QStringList{QStringLiteral("default")}, 10000);

@@ -80,6 +80,7 @@ private slots:
     void cleanup();
 
     void noopRunSucceedsWithOneAttempt();
+    void runForAFreeSlotIsClaimedBeforeEnqueueReturns();
     void scheduledRunWaitsUntilDue();
     void failingRunRetriesWithBackoffThenSucceeds();
     void jobRetryPolicyGovernsBackoff();
@@ -189,6 +190,33 @@ void TestEngine::noopRunSucceedsWithOneAttempt()
     QCOMPARE(attempts.size(), 1);
     QCOMPARE(attempts.at(0).outcome, QStringLiteral("succeeded"));
     QCOMPARE(attempts.at(0).node, QStringLiteral("node-a"));
+}
+
+void TestEngine::runForAFreeSlotIsClaimedBeforeEnqueueReturns()
+{
+    EngineConfig config;
+    config.concurrency = 2;
+    startEngine(config);
+    // Engine::enqueue() claims for the free slots on its own connection, not by waking the dispatcher: the runs are
+    // this node's when it returns. Only as many as there are free slots; the later ones wait their turn.
+    const NewRun sleep =
+        newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 1000})"));
+    const qint64 first = enqueue(sleep);
+    const Run run = runOf(first);
+    QCOMPARE(run.state, RunState::Running);
+    QCOMPARE(run.leaseOwner, QStringLiteral("node-a"));
+    QCOMPARE(run.attempt, 1);
+    const QVector<EnqueueResult> more = m_engine->enqueue({sleep, sleep});
+    QCOMPARE(stateOf(more.at(0).id), RunState::Running);
+    QTRY_COMPARE(m_started.load(), 2);
+    m_clock->advanceMs(1000);
+    QTRY_COMPARE(m_started.load(), 3);
+    m_clock->advanceMs(1000);
+    for (const qint64 id : {first, more.at(0).id, more.at(1).id}) {
+        QTRY_COMPARE(stateOf(id), RunState::Succeeded);
+        QCOMPARE(runOf(id).attempt, 1);
+    }
+    QCOMPARE(m_started.load(), 3);
 }
 
 void TestEngine::scheduledRunWaitsUntilDue()
@@ -351,7 +379,7 @@ void TestEngine::cancelRunningRun()
     startEngine();
     const qint64 id =
         enqueue(newRun(QStringLiteral("default"), QStringLiteral("sleep"), QByteArrayLiteral(R"({"ms": 600000})")));
-    QTRY_COMPARE(stateOf(id), RunState::Running);
+    QTRY_COMPARE(m_started.load(), 1); // executing (`running` in the database from the claim on)
     QCOMPARE(m_engine->cancel(id, Operator), Store::CancelResult::CancelRequested);
     QTRY_COMPARE(stateOf(id), RunState::Cancelled);
     QCOMPARE(m_store->attempts(id).at(0).outcome, QStringLiteral("cancelled"));

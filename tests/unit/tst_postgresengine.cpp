@@ -28,6 +28,14 @@ NewRun noopRun()
     run.payload = QByteArrayLiteral("{}");
     return run;
 }
+
+NewRun sleepRun()
+{
+    NewRun run = noopRun();
+    run.kind = QStringLiteral("sleep");
+    run.payload = QByteArrayLiteral("{\"ms\":1000}"); // on the fake clock
+    return run;
+}
 } // namespace
 
 class TestPostgresEngine : public QObject {
@@ -41,6 +49,7 @@ private slots:
     void runEnqueuedByAnotherConnectionStartsOnItsNotification();
     void withoutWakeUpsTheRunStartsAtThePoll();
     void wakeUpsAreDebouncedPerQueue();
+    void engineEnqueueClaimsForItsFreeSlotsAndAnnouncesTheRest();
     void resultsOfRunsFinishingDuringAnOutageAreWrittenOnceItEnds();
 
 private:
@@ -174,6 +183,50 @@ void TestPostgresEngine::wakeUpsAreDebouncedPerQueue()
     m_clock->advanceMs(DebounceMs);
     enqueueTo("default");
     QTRY_COMPARE_WITH_TIMEOUT(wakes.size(), 5, 10000); // after a quiet window, at once again
+}
+
+void TestPostgresEngine::engineEnqueueClaimsForItsFreeSlotsAndAnnouncesTheRest()
+{
+    EngineConfig config;
+    config.concurrency = 2;
+    config.wakeDebounceMs = 0;
+    Engine &engine = startEngine(config);
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isListeningForWakes(), 10000);
+    std::unique_ptr<Store> otherNode = opener()();
+    QVERIFY(otherNode->listenForWakes());
+
+    // A free slot: when enqueue() returns, the run is this node's, claimed on the connection that enqueued it (the
+    // clock stands still and nothing announced it, so the dispatcher had no reason to look).
+    const qint64 first = engine.enqueue({sleepRun()}).constFirst().id;
+    std::optional<Run> run = m_store->run(first);
+    QCOMPARE(run->state, RunState::Running);
+    QCOMPARE(run->leaseOwner, QStringLiteral("node-a"));
+    QCOMPARE(run->attempt, 1);
+
+    // Two more, one slot left: the earlier of them is claimed the same way, the other is announced to other nodes.
+    const QVector<EnqueueResult> more = engine.enqueue({sleepRun(), sleepRun()});
+    QCOMPARE(m_store->run(more.at(0).id)->state, RunState::Running);
+    QCOMPARE(m_store->run(more.at(0).id)->leaseOwner, QStringLiteral("node-a"));
+    // Notifications come in commit order: had the first enqueue been announced, it would be heard first.
+    QStringList heard;
+    QTRY_VERIFY_WITH_TIMEOUT((heard += otherNode->takeWakes(), !heard.isEmpty()), 10000);
+    QCOMPARE(heard, QStringList{QStringLiteral("default")});
+
+    // No slot free: enqueued and announced as usual, and the run waits for a slot.
+    const qint64 last = engine.enqueue({noopRun()}).constFirst().id;
+    heard.clear();
+    QTRY_COMPARE_WITH_TIMEOUT((heard += otherNode->takeWakes(), heard), QStringList{QStringLiteral("default")}, 10000);
+
+    // Everything runs once, two at a time.
+    QTRY_COMPARE_WITH_TIMEOUT(m_started.load(), 2, 10000);
+    m_clock->advanceMs(1000); // the first two finish, the other two start
+    QTRY_COMPARE_WITH_TIMEOUT(m_started.load(), 4, 10000);
+    m_clock->advanceMs(1000);
+    for (const qint64 id : {first, more.at(0).id, more.at(1).id, last}) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), RunState::Succeeded, 10000);
+        QCOMPARE(m_store->run(id)->attempt, 1);
+    }
+    QCOMPARE(m_started.load(), 4);
 }
 
 void TestPostgresEngine::resultsOfRunsFinishingDuringAnOutageAreWrittenOnceItEnds()
